@@ -1,0 +1,228 @@
+"""One function per source figure, each an altair chart built only from the package data.
+
+A chart shows what the source documents state and nothing else:
+
+- a solid bar is a number the text states (or derives by recorded arithmetic);
+- a pale, outlined bar is an approximate number ("åtta av tio") or a bound ("under 38,5");
+  its label says which (≈, över, under);
+- a combination the original figure shows but whose number the text does not state is
+  labelled "uppgift saknas" and has no bar: bar heights are never estimated.
+
+Titles, labels and categories are Swedish, as the reports print them; the caption lines
+give the question, the base (n) and the source. Figures whose numbers exist only in the
+original image have no function here; :func:`figure_status` tells why.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from functools import lru_cache
+
+import altair as alt
+import pandas as pd
+
+from .load import load
+
+MISSING_LABEL = "uppgift saknas"
+HARD_SKL = "Andel kommuner (procent) som svarat ganska eller mycket svårt"
+KEY_NOTE = "Heldragen stapel: uppgift i rapportens text. Ljus stapel: ungefärligt värde eller gräns. «uppgift saknas»: siffran finns bara i originalets bild."
+QUALIFIER_PREFIX = {"about": "≈ ", "more_than": "över ", "less_than": "under "}
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict[str, pd.DataFrame]:
+    return load()
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def value_label(value: float, qualifier: object, unit: str = "percent") -> str:
+    """How a value is written on a chart.
+
+    >>> value_label(77, None), value_label(33.3, "about"), value_label(38.5, "less_than")
+    ('77 %', '≈ 33,3 %', 'under 38,5 %')
+    """
+    prefix = QUALIFIER_PREFIX.get(qualifier, "") if isinstance(qualifier, str) else ""
+    return f"{prefix}{_number(value)}{' %' if unit == 'percent' else ''}"
+
+
+def figure_data(figure_id: str) -> pd.DataFrame:
+    """The observations of one figure, with the label each value gets on the chart."""
+    obs = _tables()["observations"]
+    data = obs[obs["figure_id"] == figure_id].copy()
+    data["exact"] = data["value_qualifier"].isna()
+    data["label"] = [value_label(v, q, u) for v, q, u in zip(data["value"], data["value_qualifier"], data["unit"])]
+    return data
+
+
+def figure_table(figure_id: str) -> pd.DataFrame:
+    """The numbers behind a figure with their base and provenance, for a notebook table."""
+    cols = ["obs_id", "subject", "breakdown", "category", "reference_year", "reference_period", "label",
+            "value_basis", "base_n", "base_n_min", "base_n_max", "quote"]
+    return figure_data(figure_id)[cols].rename(columns={"label": "värde"}).reset_index(drop=True)
+
+
+def figure_row(figure_id: str) -> pd.Series:
+    figures = _tables()["figures"]
+    return figures[figures["figure_id"] == figure_id].iloc[0]
+
+
+def figure_status(source_id: str | None = None) -> pd.DataFrame:
+    """Every figure (of one source) with how many of its numbers the package holds and why not more."""
+    figures = _tables()["figures"]
+    if source_id:
+        figures = figures[figures["source_id"] == source_id]
+    table = figures[["figure_id", "label", "n_points_plausible", "n_points_held", "missing_reason"]].copy()
+    table["reproduced"] = table["figure_id"].isin(FIGURES)
+    return table.reset_index(drop=True)
+
+
+def _caption(figure_id: str, extra: str | None = None) -> list[str]:
+    row = figure_row(figure_id)
+    sources = _tables()["sources"].set_index("source_id")
+    lines = []
+    if pd.notna(row.base_printed):
+        lines.append(row.base_printed)
+    lines.append(f"Källa: {sources.loc[row.source_id, 'publisher']}, {sources.loc[row.source_id, 'title']}, {row.label}.")
+    if extra:
+        lines.append(extra)
+    lines.append(KEY_NOTE)
+    return lines
+
+
+def _title(figure_id: str) -> alt.TitleParams:
+    row = figure_row(figure_id)
+    return alt.TitleParams(text=textwrap.wrap(row.caption_sv, 95), subtitle=_caption(figure_id), anchor="start",
+                           fontSize=13, subtitleFontSize=10, orient="top")
+
+
+def _complete(data: pd.DataFrame, y: str, group: str, groups: list) -> pd.DataFrame:
+    """Add a row labelled "uppgift saknas" for every y × group the figure shows but the text does not state."""
+    y_values = list(dict.fromkeys(data[y]))
+    grid = pd.DataFrame([(a, b) for a in y_values for b in groups], columns=[y, group])
+    full = grid.merge(data, on=[y, group], how="left")
+    full["missing"] = full["value"].isna()
+    full.loc[full["missing"], "label"] = MISSING_LABEL
+    full["exact"] = full["exact"].astype("boolean").fillna(False).astype(bool)
+    full["value"] = full["value"].fillna(0.0)
+    return full
+
+
+def bars(figure_id: str, y: str, group: str, groups: list, group_title: str, y_title: str = "",
+         y_label=None, filter_category: str | None = None, x_title: str = "Andel (procent)") -> alt.LayerChart:
+    """Horizontal bars, one per y value and group (year, period, area…), 0–100 %."""
+    data = figure_data(figure_id)
+    if filter_category:
+        data = data[data["category"] == filter_category]
+    if y_label:
+        data[y] = data[y].map(y_label)
+    data[group] = data[group].astype(str)
+    groups = [str(g) for g in groups]
+    full = _complete(data, y, group, groups)[[y, group, "value", "label", "exact", "missing"]]
+    order = list(dict.fromkeys(full[y]))
+    base = alt.Chart(full).encode(
+        y=alt.Y(f"{y}:N", sort=order, title=y_title, axis=alt.Axis(labelLimit=320)),
+        yOffset=alt.YOffset(f"{group}:N", sort=groups),
+    )
+    bar = base.mark_bar(stroke="#333", strokeWidth=0.6).encode(
+        x=alt.X("value:Q", title=x_title, scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color(f"{group}:N", sort=groups, title=group_title, scale=alt.Scale(domain=groups)),
+        opacity=alt.condition("datum.exact", alt.value(1.0), alt.value(0.35)),
+    ).transform_filter("!datum.missing")
+    text = base.mark_text(align="left", dx=3, fontSize=10).encode(
+        x=alt.X("value:Q"), text=alt.Text("label:N"),
+        color=alt.condition("datum.missing", alt.value("#888"), alt.value("#000")),
+    )
+    return alt.layer(bar, text).properties(title=_title(figure_id), width=420)
+
+
+def lines(figure_id: str, years: list[int], category_order: list[str], gap_years: dict[int, str] | None = None) -> alt.LayerChart:
+    """Shares by year and category, as a line per category with the years the text lacks marked."""
+    data = figure_data(figure_id)
+    data = data[data["unit"] == "percent"]
+    full = _complete(data, "category", "reference_year", years)
+    full["year"] = full["reference_year"].astype(int)
+    present = full[~full["missing"]]
+    x = alt.X("year:O", title="År", sort=years, scale=alt.Scale(domain=years))
+    color = alt.Color("category:N", sort=category_order, title="Bedömning", scale=alt.Scale(domain=category_order))
+    line = alt.Chart(present[present["exact"]]).mark_line(point=True).encode(x=x, y=alt.Y("value:Q", title="Andel (procent)", scale=alt.Scale(domain=[0, 100])), color=color)
+    points = alt.Chart(present).mark_point(size=70, filled=False).encode(
+        x=x, y="value:Q", color=color, shape=alt.Shape("exact:N", title="Exakt uppgift", legend=None))
+    labels = alt.Chart(present).mark_text(dy=-10, fontSize=10).encode(x=x, y="value:Q", text="label:N", color=color)
+    layers = [line, points, labels]
+    if gap_years:
+        gaps = pd.DataFrame({"year": list(gap_years), "text": list(gap_years.values())})
+        layers.append(alt.Chart(gaps).mark_text(y=230, angle=270, fontSize=10, color="#888").encode(x=x, text="text:N"))
+    missing = full[full["missing"]].groupby("year", as_index=False)["category"].agg(", ".join)
+    if len(missing):
+        missing["text"] = MISSING_LABEL
+        layers.append(alt.Chart(missing).mark_text(y=250, fontSize=9, color="#888").encode(x=x, text="text:N"))
+    return alt.layer(*layers).properties(title=_title(figure_id), width=480, height=260)
+
+
+def pie(figure_id: str, category_order: list[str]) -> alt.LayerChart:
+    data = figure_data(figure_id)[["category", "value", "label"]]
+    base = alt.Chart(data).encode(theta=alt.Theta("value:Q", stack=True),
+                                  color=alt.Color("category:N", sort=category_order, title="Svar"))
+    arc = base.mark_arc(outerRadius=110)
+    text = base.mark_text(radius=135, fontSize=12).encode(text="label:N")
+    return alt.layer(arc, text).properties(title=_title(figure_id), width=300, height=300)
+
+
+def _strip_area(subject: str) -> str:
+    return subject.split(": ", 1)[-1]
+
+
+FIGURES: dict[str, callable] = {}
+
+
+def _register(figure_id: str):
+    def wrap(func):
+        FIGURES[figure_id] = func
+        return func
+    return wrap
+
+
+@_register("vision_2015_supplement_chart_uppdrag")
+def vision_2015_uppdrag() -> alt.LayerChart:
+    """Vision 2015: "Anser du att socialtjänstens uppdrag bör förändras?" (Ja/Nej)."""
+    return pie("vision_2015_supplement_chart_uppdrag", ["ja", "nej"])
+
+
+@_register("skl_2015_december_diagram_2a")
+def skl_2015_diagram_2a() -> alt.LayerChart:
+    """SKL December 2015, Diagram 2a: recruiting in Barn och unga, myndighetsutövning."""
+    return bars("skl_2015_december_diagram_2a", "subject", "reference_period",
+                ["12 månader sedan", "idag", "12 månader framåt"], "Tidpunkt", y_label=_strip_area, filter_category="svårt",
+                x_title=HARD_SKL)
+
+
+@_register("skl_2015_december_diagram_2b")
+def skl_2015_diagram_2b() -> alt.LayerChart:
+    """SKL December 2015, Diagram 2b: recruiting in Ekonomiskt bistånd."""
+    return bars("skl_2015_december_diagram_2b", "subject", "reference_period",
+                ["12 månader sedan", "idag", "12 månader framåt"], "Tidpunkt", y_label=_strip_area, filter_category="svårt",
+                x_title=HARD_SKL)
+
+
+@_register("skl_2015_december_diagram_2c")
+def skl_2015_diagram_2c() -> alt.LayerChart:
+    """SKL December 2015, Diagram 2c: recruiting in Barn och unga, HVB."""
+    return bars("skl_2015_december_diagram_2c", "subject", "reference_period",
+                ["12 månader sedan", "idag", "12 månader framåt"], "Tidpunkt", y_label=_strip_area, filter_category="svårt",
+                x_title=HARD_SKL)
+
+
+@_register("skl_2015_december_diagram_3")
+def skl_2015_diagram_3() -> alt.LayerChart:
+    """SKL December 2015, Diagram 3: can parts of the tasks be done by other professions?"""
+    return bars("skl_2015_december_diagram_3", "subject", "category", ["ja", "nej", "ej bedömt"], "Svar",
+                y_label=lambda s: s.split(":")[0])
+
+
+@_register("skl_2015_december_diagram_4")
+def skl_2015_diagram_4() -> alt.LayerChart:
+    """SKL December 2015, Diagram 4: support the municipalities want (both areas together in the text)."""
+    return bars("skl_2015_december_diagram_4", "subject", "breakdown", ["riket"], "Kommuner")

@@ -1,0 +1,71 @@
+"""Read the package's tables into pandas with the types its descriptor declares."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+# In a checkout (or an editable install) the package data sits two levels above this file.
+DEFAULT_DESCRIPTOR = Path(__file__).resolve().parents[2] / "datapackage.json"
+
+
+def read_descriptor(descriptor: str | Path | None = None) -> tuple[dict, Path]:
+    """The descriptor as a dict and the folder its paths are relative to."""
+    path = Path(descriptor) if descriptor else DEFAULT_DESCRIPTOR
+    if path.is_dir():
+        path = path / "datapackage.json"
+    with path.open(encoding="utf-8") as f:
+        return json.load(f), path.parent
+
+
+def pandas_dtypes(schema: dict) -> tuple[dict, list[str]]:
+    """pandas dtypes for a Table Schema: enums become categoricals, integers nullable."""
+    dtypes, dates = {}, []
+    for field in schema["fields"]:
+        kind, enum = field["type"], field.get("constraints", {}).get("enum")
+        if enum:
+            dtypes[field["name"]] = pd.CategoricalDtype(enum)
+        elif kind == "integer":
+            dtypes[field["name"]] = "Int64"
+        elif kind == "number":
+            dtypes[field["name"]] = "float64"
+        elif kind == "boolean":
+            dtypes[field["name"]] = "boolean"
+        elif kind == "date":
+            dates.append(field["name"])
+            dtypes[field["name"]] = "string"
+        else:
+            dtypes[field["name"]] = "string"
+    return dtypes, dates
+
+
+def read_resource(resource: dict, root: Path) -> pd.DataFrame:
+    dtypes, dates = pandas_dtypes(resource["schema"])
+    frame = pd.read_csv(
+        root / resource["path"],
+        dtype=dtypes,
+        keep_default_na=False,
+        na_values=[""],
+        true_values=["true"],
+        false_values=["false"],
+    )
+    for name in dates:
+        frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
+    return frame
+
+
+def load(descriptor: str | Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every resource of the package as a DataFrame, keyed by resource name.
+
+    ``descriptor`` is a ``datapackage.json`` (or its folder); by default the one of
+    this checkout. Types come from the descriptor: controlled vocabularies are
+    categoricals, integers are nullable ``Int64``, numbers ``float64``.
+
+    >>> tables = load()
+    >>> tables["observations"]["value_basis"].dtype
+    CategoricalDtype(categories=['stated', 'approximate', 'derived'], ordered=False, categories_dtype=str)
+    """
+    package, root = read_descriptor(descriptor)
+    return {res["name"]: read_resource(res, root) for res in package["resources"]}

@@ -1,0 +1,76 @@
+"""Turn ``metadata.toml`` (the one place schemas are written) into a Data Package descriptor."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+# Resources whose CSV is computed by `socialtjanst build` rather than curated by hand.
+DERIVED_RESOURCES = ("series",)
+
+
+def read_metadata() -> dict:
+    """The parsed ``metadata.toml`` shipped with the package."""
+    return tomllib.loads(resources.files("socialtjanst").joinpath("metadata.toml").read_text("utf-8"))
+
+
+def flags_pattern(flags: dict) -> str:
+    """A pattern accepting `;`-separated flags from a fixed vocabulary (or nothing)."""
+    alternatives = "|".join(sorted(flags))
+    return f"^({alternatives})(;({alternatives}))*$"
+
+
+def field_descriptor(name: str, meta: dict, resource: dict) -> dict:
+    """A Table Schema field: the shared definition plus this resource's overrides."""
+    field = {"name": name, **copy.deepcopy(meta["fields"][name])}
+    field.update(copy.deepcopy(resource.get("overrides", {}).get(name, {})))
+    flags = field.pop("flags", None)
+    if flags:
+        field.setdefault("constraints", {})["pattern"] = flags_pattern(flags)
+        field["description"] += " Flags: " + "; ".join(f"`{k}`: {v}" for k, v in flags.items()) + "."
+    if name in resource.get("required", []):
+        field.setdefault("constraints", {})["required"] = True
+    return field
+
+
+def resource_descriptor(name: str, meta: dict, root: Path) -> dict:
+    res = meta["resources"][name]
+    path = f"data/{name}.csv"
+    schema: dict = {"fields": [field_descriptor(f, meta, res) for f in res["fields"]]}
+    schema["primaryKey"] = res["primary_key"]
+    if "foreign_keys" in res:
+        schema["foreignKeys"] = [
+            {"fields": fk["fields"], "reference": fk["reference"]} for fk in res["foreign_keys"]
+        ]
+    schema["missingValues"] = [""]
+    descriptor = {
+        "name": name,
+        "type": "table",
+        "path": path,
+        "scheme": "file",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "title": res["title"],
+        "title_sv": res["title_sv"],
+        "description": res["description"],
+        "schema": schema,
+    }
+    data = root / path
+    if data.is_file():
+        content = data.read_bytes()
+        descriptor["bytes"] = len(content)
+        descriptor["hash"] = "sha256:" + hashlib.sha256(content).hexdigest()
+    return descriptor
+
+
+def build_descriptor(root: Path) -> dict:
+    """The full descriptor for the package rooted at ``root`` (sizes and hashes from disk)."""
+    meta = read_metadata()
+    package = {"$schema": PROFILE, **copy.deepcopy(meta["package"])}
+    package["resources"] = [resource_descriptor(name, meta, root) for name in meta["resources"]]
+    return package

@@ -1,0 +1,54 @@
+"""Shared fixtures: the package root, the source texts, and editable copies of the package."""
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from socialtjanst.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT.parent / "shared" / "sources"
+
+
+@pytest.fixture(scope="session")
+def sources_dir() -> Path:
+    """The plain-text source documents; tests that need them skip loudly without them."""
+    if not (SOURCES / "README.md").is_file():
+        pytest.skip(f"source texts not found at {SOURCES}: quotes cannot be checked here")
+    return SOURCES
+
+
+class PackageCopy:
+    """A copy of the data package in a temporary folder, for breaking on purpose."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        shutil.copy(ROOT / "datapackage.json", root / "datapackage.json")
+        shutil.copytree(ROOT / "data", root / "data")
+
+    def rows(self, resource: str) -> list[dict]:
+        with (self.root / "data" / f"{resource}.csv").open(newline="", encoding="utf-8") as f:
+            return list(csv.DictReader(f))
+
+    def write(self, resource: str, rows: list[dict], fieldnames: list[str] | None = None) -> None:
+        """Write the rows back and refresh the descriptor's hashes, as a contributor would."""
+        fieldnames = fieldnames or list(rows[0])
+        with (self.root / "data" / f"{resource}.csv").open("w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, fieldnames=fieldnames, lineterminator="\n", extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows)
+        build(self.root)
+
+    def first(self, resource: str, **match) -> tuple[int, dict]:
+        """Index and row of the first row whose fields equal ``match``."""
+        for i, row in enumerate(self.rows(resource)):
+            if all(row[k] == v for k, v in match.items()):
+                return i, row
+        raise LookupError(f"no {resource} row with {match}")
+
+
+@pytest.fixture
+def package_copy(tmp_path) -> PackageCopy:
+    return PackageCopy(tmp_path)

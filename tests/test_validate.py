@@ -1,0 +1,129 @@
+"""`socialtjanst validate`: the real package passes; each kind of bad input is rejected
+with a message naming the file, the row and the field, and nothing is written."""
+
+import hashlib
+import subprocess
+import sys
+
+import pytest
+
+from socialtjanst.validate import evaluate, validate_package
+
+from .conftest import ROOT
+
+
+def test_package_is_valid_without_sources():
+    report = validate_package(ROOT)
+    assert report.problems == []
+    assert any("not checked" in note for note in report.notes)
+
+
+def test_package_is_valid_with_every_quote_checked(sources_dir):
+    report = validate_package(ROOT, sources_dir)
+    assert [str(p) for p in report.problems] == []
+
+
+def _only_problem(report, file, field):
+    """The report's problems must include one about ``file`` and ``field`` with a row."""
+    hits = [p for p in report.problems if p.file == file and p.field and field in p.field and p.row]
+    assert hits, f"expected a problem in {file} field {field}, got {[str(p) for p in report.problems]}"
+    return hits[0]
+
+
+def _row_of(index):
+    return index + 2  # header is row 1
+
+
+def test_percentage_over_100(package_copy):
+    rows = package_copy.rows("observations")
+    i, _ = package_copy.first("observations", unit="percent", value_basis="stated")
+    rows[i]["value"] = "130"
+    package_copy.write("observations", rows)
+    problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "value")
+    assert problem.row == _row_of(i) and "0–100" in problem.message
+
+
+def test_duplicate_key(package_copy):
+    rows = package_copy.rows("observations")
+    package_copy.write("observations", rows + [rows[0]])
+    problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "obs_id")
+    assert problem.row == _row_of(len(rows))
+
+
+def test_unknown_survey(package_copy):
+    rows = package_copy.rows("observations")
+    i, _ = package_copy.first("observations", survey_id="vision_2023")
+    rows[i]["survey_id"] = "vision_1999"
+    package_copy.write("observations", rows)
+    problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "survey_id")
+    assert problem.row == _row_of(i)
+
+
+def test_category_outside_vocabulary(package_copy):
+    rows = package_copy.rows("observations")
+    i, _ = package_copy.first("observations", category="svårt")
+    rows[i]["category"] = "nästan svårt"
+    package_copy.write("observations", rows)
+    problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "category")
+    assert problem.row == _row_of(i)
+
+
+def test_quote_without_its_stated_value(package_copy, sources_dir):
+    rows = package_copy.rows("observations")
+    i, row = package_copy.first("observations", unit="percent", value_basis="stated")
+    rows[i]["value"] = str(float(row["value"]) + 0.1)
+    package_copy.write("observations", rows)
+    problem = _only_problem(validate_package(package_copy.root, sources_dir), "data/observations.csv", "quote")
+    assert problem.row == _row_of(i) and "does not occur in the quote" in problem.message
+
+
+def test_quote_not_in_source(package_copy, sources_dir):
+    rows = package_copy.rows("observations")
+    i, row = package_copy.first("observations", source_id="vision_2023")
+    rows[i]["quote"] = row["quote"] + " enligt en påhittad källa"
+    package_copy.write("observations", rows)
+    problem = _only_problem(validate_package(package_copy.root, sources_dir), "data/observations.csv", "quote")
+    assert problem.row == _row_of(i) and "not found" in problem.message
+
+
+def test_derived_value_that_does_not_recompute(package_copy):
+    rows = package_copy.rows("observations")
+    i, row = package_copy.first("observations", value_basis="derived")
+    rows[i]["value"] = str(float(row["value"]) + 5)
+    package_copy.write("observations", rows)
+    problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "value")
+    assert problem.row == _row_of(i) and "does not recompute" in problem.message
+
+
+def test_missing_column(package_copy):
+    rows = package_copy.rows("observations")
+    fields = [f for f in rows[0] if f != "unit"]
+    package_copy.write("observations", rows, fieldnames=fields)
+    report = validate_package(package_copy.root)
+    assert any(p.file == "data/observations.csv" and p.field == "unit" for p in report.problems), report.problems
+
+
+def _digests(root):
+    return {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_cli_rejects_bad_input_and_writes_nothing(package_copy):
+    rows = package_copy.rows("observations")
+    rows[0]["value"] = "130" if rows[0]["unit"] == "percent" else "-1"
+    rows[0]["unit"] = "percent"
+    package_copy.write("observations", rows)
+    before = _digests(package_copy.root)
+    result = subprocess.run(
+        [sys.executable, "-m", "socialtjanst.cli", "validate", str(package_copy.root / "datapackage.json")],
+        capture_output=True, text=True, cwd=package_copy.root,
+    )
+    assert result.returncode == 1
+    assert "data/observations.csv row 2 field value" in result.stdout
+    assert _digests(package_copy.root) == before
+
+
+def test_formula_evaluator_refuses_code():
+    with pytest.raises(ValueError):
+        evaluate("__import__('os').system('true')", {})
+    with pytest.raises(ValueError, match="unknown observation"):
+        evaluate("V23-999 + 1", {})
