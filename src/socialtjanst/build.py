@@ -14,13 +14,20 @@ from .dictionary import data_dictionary
 from .metadata import build_descriptor
 
 
-def _descriptor_text(root: Path) -> str:
+def descriptor_text(root: Path) -> str:
+    """datapackage.json as it must be for the files under ``root``."""
     return json.dumps(build_descriptor(root), ensure_ascii=False, indent=2) + "\n"
 
 
 def build_outputs(root: Path) -> dict[Path, str]:
-    """The derived files and their content, in the order they must be written."""
-    return {}
+    """The derived data files and their content (the descriptor and dictionary come after)."""
+    from .series import series_csv
+
+    return {root / "data" / "series.csv": series_csv(build_descriptor(root), root)}
+
+
+class BuildError(Exception):
+    """The hand-curated data is not valid enough to derive the rest from."""
 
 
 def build(root: Path, check: bool = False) -> list[Path]:
@@ -34,11 +41,18 @@ def build(root: Path, check: bool = False) -> list[Path]:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(content, encoding="utf-8", newline="\n")
 
-    for path, content in build_outputs(root).items():
+    try:
+        outputs = build_outputs(root)
+    except (KeyError, ValueError, TypeError) as exc:
+        raise BuildError(
+            f"the derived data cannot be built from the data in {root / 'data'} ({exc!r}); "
+            "`socialtjanst validate` names the file, row and field that are wrong"
+        ) from exc
+    for path, content in outputs.items():
         emit(path, content)
     # The descriptor hashes the data files, so it comes after them; in check mode the
     # data on disk may be stale, and then the descriptor is reported as changed too.
-    descriptor = _descriptor_text(root)
+    descriptor = descriptor_text(root)
     emit(root / "datapackage.json", descriptor)
     emit(root / "docs" / "data-dictionary.md", data_dictionary(json.loads(descriptor)))
     return changed

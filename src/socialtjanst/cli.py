@@ -26,9 +26,13 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build
+    from .build import BuildError, build
 
-    changed = build(Path(args.root), check=args.check)
+    try:
+        changed = build(Path(args.root), check=args.check)
+    except BuildError as exc:
+        print(f"cannot build: {exc}", file=sys.stderr)
+        return 1
     for path in changed:
         print(("differs: " if args.check else "wrote: ") + str(path))
     if args.check and changed:

@@ -56,6 +56,11 @@ def read_resource(resource: dict, root: Path) -> pd.DataFrame:
     return frame
 
 
+def load_tables(package: dict, root: Path, names: list[str] | None = None) -> dict[str, pd.DataFrame]:
+    """The resources of a descriptor dict (all, or those in ``names``) as DataFrames."""
+    return {res["name"]: read_resource(res, root) for res in package["resources"] if names is None or res["name"] in names}
+
+
 def load(descriptor: str | Path | None = None) -> dict[str, pd.DataFrame]:
     """Every resource of the package as a DataFrame, keyed by resource name.
 
@@ -68,4 +73,4 @@ def load(descriptor: str | Path | None = None) -> dict[str, pd.DataFrame]:
     CategoricalDtype(categories=['stated', 'approximate', 'derived'], ordered=False, categories_dtype=str)
     """
     package, root = read_descriptor(descriptor)
-    return {res["name"]: read_resource(res, root) for res in package["resources"]}
+    return load_tables(package, root)

@@ -218,9 +218,10 @@ class Checker:
                 self.add("observations", i, "quote", f"{row.obs_id}: quote not found in the text of {row.source_id}")
             if row.value_basis == "stated" and not contains_value(row.quote, row.value):
                 self.add("observations", i, "quote", f"{row.obs_id}: stated value {row.value:g} does not occur in the quote")
-        for i, row in self.t["excluded_numbers"].iterrows():
-            if row.source_id in texts and find_quote(row.quote, texts[row.source_id]) < 0:
-                self.add("excluded_numbers", i, "quote", f"quote not found in the text of {row.source_id}")
+        for resource in ("excluded_numbers", "series_gaps"):
+            for i, row in self.t[resource].dropna(subset=["quote"]).iterrows():
+                if row.source_id in texts and find_quote(row.quote, texts[row.source_id]) < 0:
+                    self.add(resource, i, "quote", f"quote not found in the text of {row.source_id}")
         for i, row in self.t["figures"].iterrows():
             for field in ("caption_sv", "base_printed"):
                 text = getattr(row, field)

@@ -1,0 +1,61 @@
+"""The metadata is tested like code: every definition valid, used, and in sync with the files."""
+
+import hashlib
+import json
+
+import pytest
+
+from socialtjanst.build import build
+from socialtjanst.metadata import read_metadata
+
+from .conftest import ROOT
+
+META = read_metadata()
+DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(META["fields"]))
+def test_every_field_is_described_typed_and_used(name):
+    field = META["fields"][name]
+    assert field["type"] in {"string", "integer", "number", "boolean", "date"}
+    assert len(field["description"]) > 20, f"{name}: describe the field"
+    assert any(name in res["fields"] for res in META["resources"].values()), f"{name} is defined but not used"
+
+
+@pytest.mark.parametrize("name", sorted(META["resources"]))
+def test_every_resource_is_complete(name):
+    res = META["resources"][name]
+    assert res["title"] and res["title_sv"] and res["description"]
+    assert set(res["fields"]) <= set(META["fields"]), "a listed field has no definition"
+    assert set(res["primary_key"]) <= set(res["fields"])
+    assert set(res.get("required", [])) <= set(res["fields"])
+    for fk in res.get("foreign_keys", []):
+        target = META["resources"][fk["reference"]["resource"]]
+        assert fk["reference"]["fields"] == target["primary_key"]
+
+
+@pytest.mark.parametrize("resource", DESCRIPTOR["resources"], ids=lambda r: r["name"])
+def test_descriptor_matches_the_files_on_disk(resource):
+    content = (ROOT / resource["path"]).read_bytes()
+    assert resource["bytes"] == len(content)
+    assert resource["hash"] == "sha256:" + hashlib.sha256(content).hexdigest()
+    assert b"\r" not in content, "CSV files use LF line endings"
+    header = content.split(b"\n", 1)[0].decode("utf-8").split(",")
+    assert header == [f["name"] for f in resource["schema"]["fields"]]
+
+
+def test_committed_files_equal_a_fresh_build():
+    assert build(ROOT, check=True) == [], "run `socialtjanst build` and commit the result"
+
+
+def test_build_is_deterministic(tmp_path):
+    import shutil
+
+    for folder in ("data", "docs"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    build(tmp_path)
+    first = {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    build(tmp_path)
+    second = {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert first == second
+    assert (tmp_path / "datapackage.json").read_bytes() == (ROOT / "datapackage.json").read_bytes()

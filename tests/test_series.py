@@ -1,0 +1,86 @@
+"""The harmonised series: traceable, flagged, with intervals that behave."""
+
+import pandas as pd
+from socialtjanst import load
+from socialtjanst.series import POINT, apply_rules
+from socialtjanst.stats import wilson_interval
+
+T = load()
+SERIES = T["series"]
+OBS = T["observations"].set_index("obs_id")
+VALUES = SERIES[SERIES["obs_id"].notna()]
+
+
+def test_every_value_traces_to_an_observation_with_a_quote():
+    assert len(VALUES) > 50
+    for row in VALUES.itertuples():
+        obs = OBS.loc[row.obs_id]
+        assert row.value == obs.value and row.year == obs.reference_year and row.source_id == obs.source_id
+        assert len(obs.quote) >= 10
+
+
+def test_2021_is_marked_as_no_survey():
+    gap = SERIES[(SERIES["series_indicator"] == "staffing_difficulty") & (SERIES["subject"] == "personal generellt")
+                 & (SERIES["year"] == 2021)]
+    assert len(gap) == 1
+    assert gap.iloc[0]["comparability"] == "no_survey" and pd.isna(gap.iloc[0]["value"])
+
+
+def test_personal_generellt_covers_every_year_a_source_states():
+    rules = T["harmonisation"]
+    claimed = apply_rules(T["observations"], rules)
+    stated = claimed[(claimed["series_indicator"] == "staffing_difficulty") & (claimed["series_subject"] == "personal generellt")
+                     & (claimed["breakdown"] == "riket") & (claimed["category"] == "svårt")]
+    rows = SERIES[(SERIES["series_indicator"] == "staffing_difficulty") & (SERIES["subject"] == "personal generellt")
+                  & (SERIES["breakdown"] == "riket") & (SERIES["category"] == "svårt")]
+    assert set(stated["reference_year"]) <= set(rows[rows["value"].notna()]["year"])
+    assert {2018, 2019, 2020, 2022, 2023} <= set(rows[rows["value"].notna()]["year"])
+    years = set(rows["year"])
+    assert years == set(range(min(years), max(years) + 1)), "every year in the span has a value or a gap row"
+
+
+def test_one_preferred_row_per_point():
+    counts = SERIES[SERIES["is_preferred"]].groupby(POINT, dropna=False, observed=True).size()
+    assert (counts == 1).all()
+    all_points = SERIES.groupby(POINT, dropna=False, observed=True).size()
+    assert len(counts) == len(all_points)
+
+
+def test_flags_follow_the_value():
+    for row in VALUES.itertuples():
+        flags = set(row.comparability.split(";")) if pd.notna(row.comparability) else set()
+        assert ("approximate" in flags) == (row.value_basis == "approximate"), row.series_id
+        assert ("derived" in flags) == (row.value_basis == "derived"), row.series_id
+        if pd.notna(row.ci_low_pct):
+            assert "base_unknown" not in flags and pd.notna(row.base_n)
+
+
+def test_intervals_contain_the_value_and_use_the_finite_population():
+    with_ci = VALUES[VALUES["ci_low_pct"].notna()]
+    assert len(with_ci) >= 10
+    surveys = T["surveys"].set_index("survey_id")
+    for row in with_ci.itertuples():
+        assert row.ci_low_pct <= row.value <= row.ci_high_pct
+        lo, hi = wilson_interval(row.value / 100, int(row.base_n))  # without the correction: wider
+        assert 100 * lo <= row.ci_low_pct + 0.05 and row.ci_high_pct - 0.05 <= 100 * hi
+        assert pd.notna(surveys.loc[row.survey_id, "population_n"])
+
+
+def test_no_interval_without_a_base_or_for_bounds():
+    no_ci = VALUES[VALUES["ci_low_pct"].isna()]
+    for row in no_ci.itertuples():
+        assert pd.isna(row.base_n) or pd.notna(row.value_qualifier) or row.value_basis == "approximate" \
+            or pd.isna(T["surveys"].set_index("survey_id").loc[row.survey_id, "population_n"])
+
+
+def test_respondent_counts_reproduce_the_percentage():
+    rows = VALUES[VALUES["count_min"].notna()]
+    assert len(rows) >= 10
+    for row in rows.itertuples():
+        for k in (row.count_min, row.count_max):
+            assert abs(100 * k / row.base_n - row.value) <= 0.5
+
+
+def test_every_rule_claims_an_observation():
+    claimed = apply_rules(T["observations"], T["harmonisation"])
+    assert set(T["harmonisation"]["rule_order"]) == set(claimed["rule_order"]), "a rule matches nothing"
