@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 # In a checkout (or an editable install) the package data sits two levels above this file.
@@ -20,40 +22,42 @@ def read_descriptor(descriptor: str | Path | None = None) -> tuple[dict, Path]:
         return json.load(f), path.parent
 
 
+# dtype objects, not names: pandas looks a name up again for every column it parses.
+DTYPES = {"integer": pd.Int64Dtype(), "number": np.dtype("float64"), "boolean": pd.BooleanDtype()}
+TEXT = pd.StringDtype()
+
+
+@lru_cache(maxsize=None)
+def _dtype(kind: str, enum: tuple | None):
+    # Building a CategoricalDtype checks its categories; do it once per vocabulary.
+    return pd.CategoricalDtype(list(enum)) if enum else DTYPES.get(kind, TEXT)
+
+
 def pandas_dtypes(schema: dict) -> tuple[dict, list[str]]:
     """pandas dtypes for a Table Schema: enums become categoricals, integers nullable."""
     dtypes, dates = {}, []
     for field in schema["fields"]:
         kind, enum = field["type"], field.get("constraints", {}).get("enum")
-        if enum:
-            dtypes[field["name"]] = pd.CategoricalDtype(enum)
-        elif kind == "integer":
-            dtypes[field["name"]] = "Int64"
-        elif kind == "number":
-            dtypes[field["name"]] = "float64"
-        elif kind == "boolean":
-            dtypes[field["name"]] = "boolean"
-        elif kind == "date":
+        dtypes[field["name"]] = _dtype(kind, tuple(enum) if enum else None)
+        if kind == "date":
             dates.append(field["name"])
-            dtypes[field["name"]] = "string"
-        else:
-            dtypes[field["name"]] = "string"
     return dtypes, dates
 
 
 def read_resource(resource: dict, root: Path) -> pd.DataFrame:
     dtypes, dates = pandas_dtypes(resource["schema"])
-    frame = pd.read_csv(
+    for name in dates:
+        del dtypes[name]
+    # Only empty cells are missing: "NA" or "None" in a text stays text.
+    return pd.read_csv(
         root / resource["path"],
         dtype=dtypes,
         keep_default_na=False,
         na_values=[""],
-        true_values=["true"],
-        false_values=["false"],
+        parse_dates=dates or False,
+        date_format="%Y-%m-%d",
+        low_memory=False,
     )
-    for name in dates:
-        frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
-    return frame
 
 
 def load_tables(package: dict, root: Path, names: list[str] | None = None) -> dict[str, pd.DataFrame]:

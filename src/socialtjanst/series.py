@@ -157,7 +157,7 @@ def series_csv(package: dict, root: Path) -> str:
     schema = next(r for r in package["resources"] if r["name"] == "series")["schema"]
     series = build_series(load_tables(package, root, SERIES_INPUTS))[[f["name"] for f in schema["fields"]]]
     dtypes, _ = pandas_dtypes(schema)
-    numeric = {k: v for k, v in dtypes.items() if v in ("Int64", "float64")}
+    numeric = {k: v for k, v in dtypes.items() if str(v) in ("Int64", "float64")}
     series = series.astype(object).where(series.notna(), None).astype(numeric)
     out = io.StringIO()
     series.to_csv(out, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL, float_format="%.10g")
