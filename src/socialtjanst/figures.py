@@ -26,6 +26,7 @@ from .load import load
 MISSING_LABEL = "uppgift saknas"
 HARD_SKL = "Andel kommuner (procent) som svarat ganska eller mycket svårt"
 KEY_NOTE = "Heldragen stapel: uppgift i rapportens text. Ljus stapel: ungefärligt värde eller gräns. «uppgift saknas»: siffran finns bara i originalets bild."
+KEY_NOTE_LINES = "Linje och fylld punkt: uppgift i rapportens text. Ofylld punkt: ungefärligt värde eller gräns. «uppgift saknas»: siffran finns bara i originalets bild."
 QUALIFIER_PREFIX = {"about": "≈ ", "more_than": "över ", "less_than": "under "}
 
 
@@ -79,22 +80,20 @@ def figure_status(source_id: str | None = None) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def _caption(figure_id: str, extra: str | None = None) -> list[str]:
+def _caption(figure_id: str, key: str = KEY_NOTE) -> list[str]:
     row = figure_row(figure_id)
     sources = _tables()["sources"].set_index("source_id")
     lines = []
     if pd.notna(row.base_printed):
         lines.append(row.base_printed)
     lines.append(f"Källa: {sources.loc[row.source_id, 'publisher']}, {sources.loc[row.source_id, 'title']}, {row.label}.")
-    if extra:
-        lines.append(extra)
-    lines.append(KEY_NOTE)
+    lines.append(key)
     return lines
 
 
-def _title(figure_id: str) -> alt.TitleParams:
+def _title(figure_id: str, key: str = KEY_NOTE) -> alt.TitleParams:
     row = figure_row(figure_id)
-    return alt.TitleParams(text=textwrap.wrap(row.caption_sv, 95), subtitle=_caption(figure_id), anchor="start",
+    return alt.TitleParams(text=textwrap.wrap(row.caption_sv, 95), subtitle=_caption(figure_id, key), anchor="start",
                            fontSize=13, subtitleFontSize=10, orient="top")
 
 
@@ -152,14 +151,14 @@ def lines(figure_id: str, years: list[int], category_order: list[str], gap_years
         x=x, y="value:Q", color=color, shape=alt.Shape("exact:N", title="Exakt uppgift", legend=None))
     labels = alt.Chart(present).mark_text(dy=-10, fontSize=10).encode(x=x, y="value:Q", text="label:N", color=color)
     layers = [line, points, labels]
-    if gap_years:
-        gaps = pd.DataFrame({"year": list(gap_years), "text": list(gap_years.values())})
-        layers.append(alt.Chart(gaps).mark_text(y=230, angle=270, fontSize=10, color="#888").encode(x=x, text="text:N"))
-    missing = full[full["missing"]].groupby("year", as_index=False)["category"].agg(", ".join)
-    if len(missing):
-        missing["text"] = MISSING_LABEL
-        layers.append(alt.Chart(missing).mark_text(y=250, fontSize=9, color="#888").encode(x=x, text="text:N"))
-    return alt.layer(*layers).properties(title=_title(figure_id), width=480, height=260)
+    gap_years = gap_years or {}
+    missing = sorted(set(full[full["missing"]]["year"]) - set(gap_years))
+    notes = pd.DataFrame({"year": list(gap_years) + missing,
+                          "text": list(gap_years.values()) + [MISSING_LABEL] * len(missing)})
+    if len(notes):
+        layers.append(alt.Chart(notes).mark_text(y=215, angle=270, align="left", fontSize=10, color="#888")
+                      .encode(x=x, text="text:N"))
+    return alt.layer(*layers).properties(title=_title(figure_id, KEY_NOTE_LINES), width=480, height=260)
 
 
 def pie(figure_id: str, category_order: list[str]) -> alt.LayerChart:
@@ -226,3 +225,152 @@ def skl_2015_diagram_3() -> alt.LayerChart:
 def skl_2015_diagram_4() -> alt.LayerChart:
     """SKL December 2015, Diagram 4: support the municipalities want (both areas together in the text)."""
     return bars("skl_2015_december_diagram_4", "subject", "breakdown", ["riket"], "Kommuner")
+
+
+HARD_VISION = "Andel (procent) som svarat mycket eller ganska svårt"
+STAFFING = "Andel (procent) som bedömer villkoren som svåra (ganska eller mycket svåra)"
+WAVES_2020_2023 = [2020, 2023]
+WAVES_2020_2022_2023 = [2020, 2022, 2023]
+
+
+@_register("vision_2023_figur_1")
+def vision_2023_figur_1() -> alt.LayerChart:
+    """Vision 2023, Figur 1: tasks that are difficult within the budget, 2020 and 2023."""
+    return bars("vision_2023_figur_1", "subject", "reference_year", WAVES_2020_2023, "År", x_title=HARD_VISION)
+
+
+@_register("vision_2023_figur_2")
+def vision_2023_figur_2() -> alt.LayerChart:
+    """Vision 2023, Figur 2: areas hit hardest by the municipality's economy, 2020 and 2023."""
+    return bars("vision_2023_figur_2", "subject", "reference_year", WAVES_2020_2023, "År",
+                x_title="Andel (procent) som valt området (högst två svar)")
+
+
+@_register("vision_2023_figur_3")
+def vision_2023_figur_3() -> alt.LayerChart:
+    """Vision 2023, Figur 3: measures taken to keep within the budget, 2020 and 2023."""
+    return bars("vision_2023_figur_3", "subject", "reference_year", WAVES_2020_2023, "År",
+                x_title="Andel (procent) som vidtagit åtgärden (flera svar möjliga)")
+
+
+@_register("vision_2023_figur_4")
+def vision_2023_figur_4() -> alt.LayerChart:
+    """Vision 2023, Figur 4: staffing of personal generellt, 2015–2023 (no survey in 2021)."""
+    return lines("vision_2023_figur_4", list(range(2015, 2024)), ["lätt", "balans", "svårt"],
+                 gap_years={2021: "ingen undersökning"})
+
+
+def _staff_groups(figure_id: str) -> alt.LayerChart:
+    return bars(figure_id, "subject", "reference_year", WAVES_2020_2022_2023, "År", x_title=STAFFING)
+
+
+@_register("vision_2023_figur_5")
+def vision_2023_figur_5() -> alt.LayerChart:
+    """Vision 2023, Figur 5: socialsekreterare and biståndshandläggare, 2020, 2022 and 2023."""
+    return _staff_groups("vision_2023_figur_5")
+
+
+@_register("vision_2023_figur_6")
+def vision_2023_figur_6() -> alt.LayerChart:
+    """Vision 2023, Figur 6: medarbetare i äldreomsorgen and behandlingspersonal (not asked in 2020)."""
+    return _staff_groups("vision_2023_figur_6")
+
+
+@_register("vision_2023_figur_7")
+def vision_2023_figur_7() -> alt.LayerChart:
+    """Vision 2023, Figur 7: chefer IFO and chefer äldre/funktionshinder."""
+    return _staff_groups("vision_2023_figur_7")
+
+
+BREAKDOWN_LABELS = {"storstadslan": "Storstadslän", "ovriga_landet": "Övriga landet", "riket": "Riket"}
+
+
+@_register("vision_2023_figur_8")
+def vision_2023_figur_8() -> alt.LayerChart:
+    """Vision 2023, Figur 8: personal generellt in storstadslänen and övriga landet."""
+    return bars("vision_2023_figur_8", "breakdown", "reference_year", WAVES_2020_2022_2023, "År",
+                x_title=STAFFING, y_label=BREAKDOWN_LABELS.get)
+
+
+@_register("vision_2023_figur_9")
+def vision_2023_figur_9() -> alt.LayerChart:
+    """Vision 2023, Figur 9: consultants used during the last year, 2019 and 2023."""
+    return bars("vision_2023_figur_9", "category", "reference_year", [2019, 2023], "År",
+                x_title="Andel (procent) av socialcheferna")
+
+
+@_register("vision_2023_figur_10")
+def vision_2023_figur_10() -> alt.LayerChart:
+    """Vision 2023, Figur 10: how the social directors feel about their assignment, 2023."""
+    return bars("vision_2023_figur_10", "category", "reference_year", [2023], "År",
+                x_title="Andel (procent) av socialcheferna")
+
+
+@_register("vardanalys_slides_introduktioner")
+def vardanalys_introduktioner() -> alt.LayerChart:
+    """Vårdanalys slides: municipalities with a special introduction for new graduates."""
+    return bars("vardanalys_slides_introduktioner", "subject", "category", ["ja"], "Svar",
+                x_title="Andel kommuner (procent)")
+
+
+@_register("vardanalys_slides_planering")
+def vardanalys_planering() -> alt.LayerChart:
+    """Vårdanalys slides: municipalities with a current plan for their need of caseworkers."""
+    return bars("vardanalys_slides_planering", "subject", "category", ["ja"], "Svar",
+                x_title="Andel kommuner (procent)")
+
+
+# ------------------------------------------------------------------ the harmonised series
+
+SOURCE_KIND = {
+    "report": "rapport", "report_supplement": "rapport", "slides": "rapport", "motion": "rapport",
+    "press_release": "pressmeddelande eller nyhet", "news_article": "pressmeddelande eller nyhet",
+    "web_page": "pressmeddelande eller nyhet",
+}
+
+
+def series_points(series_indicator: str, subject: str, breakdown: str = "riket", category: str = "svårt") -> pd.DataFrame:
+    """The preferred value of each year of one series, with its interval, flags and source kind."""
+    t = _tables()
+    s = t["series"]
+    rows = s[(s["series_indicator"] == series_indicator) & (s["subject"] == subject) & (s["breakdown"] == breakdown)
+             & (s["category"] == category) & s["is_preferred"]].copy()
+    kinds = t["sources"].set_index("source_id")["document_type"].map(SOURCE_KIND)
+    rows["källa"] = rows["source_id"].map(kinds).fillna("")
+    rows["typ"] = [("gräns eller ungefärligt" if pd.notna(q) or b == "approximate" else f"exakt, {k}") if pd.notna(v) else ""
+                   for v, q, b, k in zip(rows["value"], rows["value_qualifier"], rows["value_basis"], rows["källa"])]
+    rows["label"] = [value_label(v, q) if pd.notna(v) else ("ingen undersökning" if c == "no_survey" else MISSING_LABEL)
+                     for v, q, c in zip(rows["value"], rows["value_qualifier"], rows["comparability"])]
+    rows["year"] = rows["year"].astype(int)
+    return rows[["year", "value", "value_qualifier", "ci_low_pct", "ci_high_pct", "base_n", "typ", "label",
+                 "comparability", "source_id", "obs_id"]].sort_values("year").reset_index(drop=True)
+
+
+def series_chart(series_indicator: str = "staffing_difficulty", subject: str = "personal generellt") -> alt.LayerChart:
+    """One harmonised series over every year found: values, 95 % intervals, gaps and what kind of value each is."""
+    data = series_points(series_indicator, subject)
+    years = list(range(int(data["year"].min()), int(data["year"].max()) + 1))
+    x = alt.X("year:O", title="År", scale=alt.Scale(domain=years))
+    kinds = ["exakt, rapport", "exakt, pressmeddelande eller nyhet", "gräns eller ungefärligt"]
+    values = data[data["value"].notna()]
+    gaps = data[data["value"].isna()]
+    y = alt.Y("value:Q", title="Andel (procent) som bedömer villkoren som svåra", scale=alt.Scale(domain=[0, 100]))
+    color = alt.Color("typ:N", title="Värdets slag", scale=alt.Scale(domain=kinds, range=["#c0392b", "#e67e22", "#95a5a6"]))
+    layers = [
+        alt.Chart(values).mark_rule(strokeWidth=2).encode(x=x, y="ci_low_pct:Q", y2="ci_high_pct:Q"),
+        alt.Chart(values).mark_point(size=90, filled=True).encode(
+            x=x, y=y, color=color, shape=alt.Shape("typ:N", title="Värdets slag", scale=alt.Scale(domain=kinds))),
+        alt.Chart(values).mark_text(dx=8, align="left", fontSize=10).encode(x=x, y="value:Q", text="label:N"),
+        alt.Chart(gaps).mark_text(y=4, angle=270, align="right", fontSize=10, color="#888").encode(x=x, text="label:N"),
+    ]
+    title = alt.TitleParams(
+        text=f"Bedömning av personalförsörjningen, {subject}: alla år som någon källa anger",
+        subtitle=["Andel socialchefer som bedömer villkoren för personalförsörjning som svåra (ganska eller mycket svåra).",
+                  "Lodrät linje: 95 % intervall (Wilson med ändlig-populationskorrektion), bara där basen (n) är publicerad.",
+                  "Pressmeddelanden och nyheter 2017–2019 säger «svårt att rekrytera personal»: annan formulering.",
+                  "Källa: datapaketet socialtjanst-enkater, tabellen series (is_preferred)."],
+        anchor="start", fontSize=13, subtitleFontSize=10)
+    return alt.layer(*layers).properties(title=title, width=520, height=260)
+
+
+SERIES_CHARTS = {"serie_personal_generellt": series_chart}
