@@ -59,6 +59,18 @@ def _coverage(args: argparse.Namespace) -> int:
     return 0
 
 
+def _render(args: argparse.Namespace) -> int:
+    from . import render
+
+    root = Path(args.root)
+    steps = {"figures": render.export_figures, "notebooks": render.render_notebooks, "site": render.build_site}
+    for name in args.what or list(steps):
+        result = steps[name](root)
+        for path in result if isinstance(result, list) else [result]:
+            print(f"wrote: {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="socialtjanst", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -78,6 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sources", metavar="DIR", required=True)
     p.add_argument("-v", "--verbose", action="store_true", help="list the unaccounted numbers")
     p.set_defaults(func=_coverage)
+
+    p = commands.add_parser("render", help="figure files, executed notebooks and the offline site")
+    p.add_argument("what", nargs="*", choices=["figures", "notebooks", "site"], help="default: all three, in that order")
+    p.add_argument("--root", default=".", help="package folder (default: .)")
+    p.set_defaults(func=_render)
 
     args = parser.parse_args(argv)
     return args.func(args)

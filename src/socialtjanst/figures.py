@@ -374,3 +374,26 @@ def series_chart(series_indicator: str = "staffing_difficulty", subject: str = "
 
 
 SERIES_CHARTS = {"serie_personal_generellt": series_chart}
+
+
+def figure_info(figure_id: str) -> str:
+    """Markdown about one figure from the package: caption, question, base, coverage and what is missing."""
+    t = _tables()
+    row = figure_row(figure_id)
+    lines = [f"**{row.label}** – *{row.caption_sv}*", ""]
+    if pd.notna(row.question_id):
+        q = t["questions"].set_index("question_id").loc[row.question_id]
+        kind = "Frågan (ordagrant)" if q.wording_is_verbatim else "Frågan (som rapporten återger den)"
+        lines.append(f"- {kind}: ”{q.wording_sv}”")
+        if pd.notna(q.options_not_shown):
+            lines.append(f"- Svarsalternativ som fanns men inte redovisas: {q.options_not_shown}")
+        if q.multiple_answers:
+            limit = f" (högst {int(q.max_answers)})" if pd.notna(q.max_answers) else ""
+            lines.append(f"- Flera svar var möjliga{limit}: andelarna summerar inte till 100.")
+    if pd.notna(row.base_printed):
+        lines.append(f"- Bas enligt rapporten: {row.base_printed}")
+    lines.append(f"- Siffror i originalfiguren (uppskattat antal): {int(row.n_points_plausible)}; "
+                 f"i datapaketet: {int(row.n_points_held)}.")
+    if pd.notna(row.missing_reason):
+        lines.append(f"- Varför resten saknas (på engelska i datapaketet): {row.missing_reason}")
+    return "\n".join(lines)

@@ -49,12 +49,12 @@ def render_notebooks(root: Path) -> list[Path]:
 
 def export_figures(root: Path) -> list[Path]:
     """Every reproducible source figure as SVG and PNG in figures/."""
-    from .figures import FIGURES
+    from .figures import FIGURES, SERIES_CHARTS
 
     out = root / "figures"
     out.mkdir(exist_ok=True)
     written = []
-    for figure_id, builder in FIGURES.items():
+    for figure_id, builder in {**FIGURES, **SERIES_CHARTS}.items():
         chart = builder()
         for suffix in ("svg", "png"):
             path = out / f"{figure_id}.{suffix}"
