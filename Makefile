@@ -8,9 +8,9 @@ SOURCES ?= ../shared/sources
 SOURCES_ARG := $(if $(wildcard $(SOURCES)/README.md),--sources $(SOURCES))
 
 .DEFAULT_GOAL := all
-.PHONY: all help env build validate test citation bench clean
+.PHONY: all help env build validate figures notebooks site browser test citation bench clean
 
-all: build validate ## create .venv, build and validate everything
+all: build validate figures notebooks site ## create .venv, build, validate and render everything
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -30,7 +30,7 @@ validate: env ## frictionless validation plus the package's own checks and quote
 	COLUMNS=160 $(BIN)/frictionless validate datapackage.json
 	$(BIN)/socialtjanst validate $(SOURCES_ARG)
 
-test: env citation ## run every test (unit, data, doctests, notebooks)
+test: env citation browser ## run every test (unit, data, doctests, notebooks, browser)
 	$(BIN)/pytest
 
 # cffconvert pins jsonschema<4, which would break frictionless: it gets its own venv.
@@ -41,6 +41,19 @@ $(VENV)-cff/bin/cffconvert: requirements-cff.lock
 
 citation: $(VENV)-cff/bin/cffconvert ## validate CITATION.cff
 	$(VENV)-cff/bin/cffconvert --validate -i CITATION.cff
+
+figures: env ## export every reproducible source figure as SVG and PNG into figures/
+	$(BIN)/socialtjanst render figures
+
+notebooks: env ## execute notebooks/*.py into notebooks/*.ipynb (committed with outputs)
+	$(BIN)/socialtjanst render notebooks
+
+site: env ## render the executed notebooks into build/site/ (works offline)
+	$(BIN)/socialtjanst render site
+
+# The browser test uses Debian's chromium; install it when it is missing (needs root).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 bench: env ## time load/validate/build against plain pandas/frictionless
 	$(BIN)/python benchmarks/bench.py

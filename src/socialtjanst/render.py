@@ -72,11 +72,11 @@ def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
     return fallback
 
 
-def build_site(root: Path) -> Path:
-    """Render the executed notebooks to build/site/ with a table of contents."""
+def build_site(root: Path, site: Path | None = None) -> Path:
+    """Render the executed notebooks to ``site`` (default build/site/) with a table of contents."""
     from nbconvert import HTMLExporter
 
-    site = root / "build" / "site"
+    site = site or root / "build" / "site"
     site.mkdir(parents=True, exist_ok=True)
     exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATE_DIR)])
     entries = []
