@@ -127,3 +127,16 @@ def test_formula_evaluator_refuses_code():
         evaluate("__import__('os').system('true')", {})
     with pytest.raises(ValueError, match="unknown observation"):
         evaluate("V23-999 + 1", {})
+
+
+def test_build_refuses_invalid_input_and_writes_nothing(package_copy):
+    from socialtjanst.build import BuildError, build
+
+    rows = package_copy.rows("observations")
+    i, _ = package_copy.first("observations", survey_id="vision_2023")
+    rows[i]["survey_id"] = "vision_1999"
+    package_copy.write("observations", rows)
+    before = _digests(package_copy.root)
+    with pytest.raises(BuildError, match="socialtjanst validate"):
+        build(package_copy.root)
+    assert _digests(package_copy.root) == before
