@@ -68,12 +68,12 @@ def test_category_outside_vocabulary(package_copy):
     assert problem.row == _row_of(i)
 
 
-def test_quote_without_its_stated_value(package_copy, sources_dir):
+def test_quote_without_its_stated_value(package_copy):
     rows = package_copy.rows("observations")
     i, row = package_copy.first("observations", unit="percent", value_basis="stated")
     rows[i]["value"] = str(float(row["value"]) + 0.1)
     package_copy.write("observations", rows)
-    problem = _only_problem(validate_package(package_copy.root, sources_dir), "data/observations.csv", "quote")
+    problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "quote")
     assert problem.row == _row_of(i) and "does not occur in the quote" in problem.message
 
 

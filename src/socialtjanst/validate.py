@@ -111,6 +111,7 @@ class Checker:
         self.check_shares_sum()
         self.check_figures()
         self.check_scales()
+        self.check_stated_values_in_quotes()
         if texts is not None:
             self.check_quotes(texts)
         return sorted(self.problems)
@@ -210,14 +211,16 @@ class Checker:
             if pd.notna(row.scale_id) and row.scale_id not in scales:
                 self.add("questions", i, "scale_id", f"{row.question_id}: scale {row.scale_id} has no rows in response_options")
 
-    def check_quotes(self, texts: dict[str, str]) -> None:
+    def check_stated_values_in_quotes(self) -> None:
+        """Needs no source text: a stated value must be printed in its own quote."""
         for i, row in self.t["observations"].iterrows():
-            if row.source_id not in texts:
-                continue
-            if find_quote(row.quote, texts[row.source_id]) < 0:
-                self.add("observations", i, "quote", f"{row.obs_id}: quote not found in the text of {row.source_id}")
             if row.value_basis == "stated" and not contains_value(row.quote, row.value):
                 self.add("observations", i, "quote", f"{row.obs_id}: stated value {row.value:g} does not occur in the quote")
+
+    def check_quotes(self, texts: dict[str, str]) -> None:
+        for i, row in self.t["observations"].iterrows():
+            if row.source_id in texts and find_quote(row.quote, texts[row.source_id]) < 0:
+                self.add("observations", i, "quote", f"{row.obs_id}: quote not found in the text of {row.source_id}")
         for resource in ("excluded_numbers", "series_gaps"):
             for i, row in self.t[resource].dropna(subset=["quote"]).iterrows():
                 if row.source_id in texts and find_quote(row.quote, texts[row.source_id]) < 0:
