@@ -5,6 +5,8 @@ import pytest
 from socialtjanst import load
 from socialtjanst.figures import FIGURES, MISSING_LABEL, SERIES_CHARTS, series_points
 
+from .conftest import ROOT
+
 T = load()
 FIGS = T["figures"].set_index("figure_id")
 OBS = T["observations"]
@@ -53,3 +55,12 @@ def test_series_chart_shows_every_year_with_value_or_reason():
     spec = SERIES_CHARTS["serie_personal_generellt"]().to_dict()
     drawn = {r["year"]: r["value"] for r in _datasets(spec) if r.get("value") is not None}
     assert drawn[2023] == 77 and 2021 not in drawn
+
+
+@pytest.mark.parametrize("name", sorted({**FIGURES, **SERIES_CHARTS}))
+def test_committed_figure_files_are_current(name, tmp_path):
+    builder = {**FIGURES, **SERIES_CHARTS}[name]
+    builder().save(str(tmp_path / f"{name}.svg"))
+    committed = ROOT / "figures" / f"{name}.svg"
+    assert committed.exists() and (ROOT / "figures" / f"{name}.png").exists(), "run `make figures`"
+    assert committed.read_bytes() == (tmp_path / f"{name}.svg").read_bytes(), f"{name}.svg is stale: run `make figures`"
