@@ -190,28 +190,30 @@ def vision_2015_uppdrag() -> alt.LayerChart:
     return pie("vision_2015_supplement_chart_uppdrag", ["ja", "nej"])
 
 
+SKL_PERIODS = ["12 månader sedan", "idag", "12 månader framåt"]
+
+
+def _skl_recruitment(figure_id: str) -> alt.LayerChart:
+    return bars(figure_id, "subject", "reference_period", SKL_PERIODS, "Tidpunkt", y_label=_strip_area,
+                filter_category="svårt", x_title=HARD_SKL)
+
+
 @_register("skl_2015_december_diagram_2a")
 def skl_2015_diagram_2a() -> alt.LayerChart:
     """SKL December 2015, Diagram 2a: recruiting in Barn och unga, myndighetsutövning."""
-    return bars("skl_2015_december_diagram_2a", "subject", "reference_period",
-                ["12 månader sedan", "idag", "12 månader framåt"], "Tidpunkt", y_label=_strip_area, filter_category="svårt",
-                x_title=HARD_SKL)
+    return _skl_recruitment("skl_2015_december_diagram_2a")
 
 
 @_register("skl_2015_december_diagram_2b")
 def skl_2015_diagram_2b() -> alt.LayerChart:
     """SKL December 2015, Diagram 2b: recruiting in Ekonomiskt bistånd."""
-    return bars("skl_2015_december_diagram_2b", "subject", "reference_period",
-                ["12 månader sedan", "idag", "12 månader framåt"], "Tidpunkt", y_label=_strip_area, filter_category="svårt",
-                x_title=HARD_SKL)
+    return _skl_recruitment("skl_2015_december_diagram_2b")
 
 
 @_register("skl_2015_december_diagram_2c")
 def skl_2015_diagram_2c() -> alt.LayerChart:
     """SKL December 2015, Diagram 2c: recruiting in Barn och unga, HVB."""
-    return bars("skl_2015_december_diagram_2c", "subject", "reference_period",
-                ["12 månader sedan", "idag", "12 månader framåt"], "Tidpunkt", y_label=_strip_area, filter_category="svårt",
-                x_title=HARD_SKL)
+    return _skl_recruitment("skl_2015_december_diagram_2c")
 
 
 @_register("skl_2015_december_diagram_3")
@@ -397,3 +399,35 @@ def figure_info(figure_id: str) -> str:
     if pd.notna(row.missing_reason):
         lines.append(f"- Varför resten saknas (på engelska i datapaketet): {row.missing_reason}")
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ tables of observations
+
+UNIT_SV = {
+    "percent": "%", "percentage_points": "procentenheter", "count": "st.", "persons": "personer",
+    "sek_billion": "miljarder kr", "sek_million": "miljoner kr", "hours_per_week": "timmar per vecka",
+    "minutes_per_day": "minuter per dag", "persons_per_staff": "personer per anställd", "ratio": "gånger",
+}
+
+
+def value_text(value: float, qualifier: object, unit: str) -> str:
+    """A value as a Swedish table writes it: qualifier (≈, över, under), number and unit.
+
+    >>> value_text(80, "about", "percent"), value_text(4, "about", "hours_per_week")
+    ('≈ 80 %', '≈ 4 timmar per vecka')
+    >>> value_text(275000, None, "count"), value_text(1000, "less_than", "persons")
+    ('275 000 st.', 'under 1 000 personer')
+    """
+    prefix = QUALIFIER_PREFIX.get(qualifier, "") if isinstance(qualifier, str) else ""
+    number = f"{value:,.0f}".replace(",", " ") if value >= 1000 and value == int(value) else _number(value)
+    return f"{prefix}{number} {UNIT_SV.get(unit, unit)}"
+
+
+def observation_table(observations: pd.DataFrame) -> pd.DataFrame:
+    """Observations (rows of the `observations` table) as a notebook table: the value written out
+    with qualifier and unit ("värde"), how it is given, its base and the quote."""
+    table = observations.copy()
+    table["värde"] = [value_text(v, q, u) for v, q, u in
+                      zip(table["value"], table["value_qualifier"], table["unit"], strict=True)]
+    cols = ["obs_id", "subject", "breakdown", "värde", "value_basis", "value_qualifier", "base_n", "quote"]
+    return table[cols].reset_index(drop=True)

@@ -1,0 +1,210 @@
+# %% [markdown]
+# # Tidsserien: samma fråga år för år
+#
+# Hur har läget utvecklats över tid? För att svara på det behövs samma mått år efter år. Men
+# siffrorna kommer från olika rapporter, pressmeddelanden och tidningar, med olika frågor och
+# baser. Tabellen `series` ställer dem i tidsordning och säger för varje värde **hur jämförbart**
+# det är. Tabellen byggs av kod ur `observations` och några regler; ingen skriver in den för hand.
+#
+# **Det här gör du:** läser en rad i serien, ser vilket värde som väljs när flera källor anger
+# samma år, ritar serien och jämför socialsekreterare i tre organisationers undersökningar.
+#
+# **Det här lär du dig:** vad jämförbarhetsflaggor är, varför punkter från olika undersökningar inte
+# ska bindas ihop med en linje, och hur felmarginalen (intervallet) räknas.
+#
+# **Det här behöver du:** ha kört introduktionen (00). Det hjälper att ha sett notebook 01.
+
+# %%
+import altair as alt
+from IPython.display import Markdown, display
+
+import socialtjanst
+from socialtjanst import figures, stats
+
+alt.renderers.enable("svg")
+tabeller = socialtjanst.load()
+
+# %% [markdown]
+# ## Vad är en rad i serien?
+#
+# Varje rad är **ett värde ur en källa**, placerat i en serie (`series_indicator`), för en grupp,
+# ett år och en svarskategori. Serierna och antalet rader:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+serie = tabeller["series"]
+print(serie["series_indicator"].value_counts(sort=False).to_string())
+print(f"Totalt: {len(serie)} rader")
+
+# %% [markdown]
+# Så här ser raden för personal generellt 2023 ut. Den pekar tillbaka på sin observation (`obs_id`),
+# och därmed på citatet i källan:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+print(serie[serie["obs_id"] == "V23-047"].iloc[0].to_string())
+
+# %% [markdown]
+# Det finns också rader **utan värde**: år då ingen undersökning gjordes, eller då ingen offentlig
+# källa med värdet har hittats. De finns med så att luckan syns och har en förklaring:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+luckor = serie[serie["value"].isna()]
+print(luckor[["series_indicator", "subject", "year", "comparability", "note"]].to_string(index=False))
+
+# %% [markdown]
+# ## Flera källor för samma år: `is_preferred`
+#
+# Ofta anger flera källor samma punkt: rapporten, ett pressmeddelande, en tidning. Då är en rad
+# markerad `is_preferred = True`. Regeln: ett exakt värde före en gräns eller ett ungefärligt värde,
+# rapporten före pressmeddelanden och nyheter, ett angivet värde före ett härlett.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+personal = serie[(serie["series_indicator"] == "staffing_difficulty") & (serie["subject"] == "personal generellt")
+                 & (serie["breakdown"] == "riket") & (serie["category"] == "svårt")]
+print(personal[personal["year"].isin([2018, 2020])][["year", "value", "value_qualifier", "source_id", "is_preferred"]].to_string(index=False))
+
+# %% [markdown]
+# För 2020 vinner alltså en tidningsartikel över rapporten: rapporten ger bara en gräns («mer än en
+# fördubbling» till 2023), artikeln ett exakt värde.
+#
+# ## Jämförbarhetsflaggor
+#
+# Kolumnen `comparability` räknar upp allt som skiljer ett värde från seriens referens: Visions egen
+# fråga, i rapporten, exakt angiven och med bas. En tom cell betyder att värdet är direkt jämförbart.
+# Så här många rader har varje flagga, och så betyder de:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+FLAGGOR = {
+    "no_survey": "ingen undersökning gjordes det året",
+    "not_found": "ingen offentlig källa som anger värdet har hittats",
+    "wording_differs": "frågan är formulerad på ett annat sätt än seriens referensfråga",
+    "wording_unknown": "frågan det året är inte publicerad; källan säger eller antyder att den är densamma",
+    "other_organisation": "en annan organisation gjorde undersökningen (annan population, enkät och metod)",
+    "other_respondent_role": "någon annan än socialchefen svarade, till exempel IFO-chefen",
+    "reference_period_differs": "värdet gäller en annan tidpunkt, till exempel för 12 månader sedan",
+    "narrower_subject": "värdet gäller en snävare grupp, till exempel socialsekreterare bara inom Barn och unga",
+    "approximate": "värdet står i ord («åtta av tio») och är ungefärligt",
+    "bound": "bara en gräns är känd («över», «under», «mer än en fördubbling»)",
+    "derived": "värdet är uträknat ur andra angivna värden med en formel i datapaketet",
+    "secondary_source": "värdet kommer ur ett pressmeddelande, en nyhetsartikel eller en webbsida",
+    "restated_later": "värdet står i en publikation mer än ett år efter undersökningen",
+    "sources_disagree": "en annan källa anger ett annat värde för samma punkt",
+    "base_unknown": "basen (n) är inte publicerad, så inget intervall kan räknas",
+}
+antal = serie["comparability"].dropna().str.split(";").explode().value_counts()
+for flagga, n in antal.items():
+    print(f"{flagga:25s} {n:3d}  {FLAGGOR.get(flagga, '(förklaring saknas)')}")
+
+# %% [markdown]
+# En flagga betyder inte att värdet är fel. Den säger vad du behöver tänka på innan du jämför.
+#
+# ## Diagrammet: personal generellt, alla år
+#
+# Diagrammet visar det föredragna värdet för varje år som någon källa anger, färgat efter vilket
+# slags värde det är. Lodräta linjer är intervall, bara där basen är publicerad. År utan värde har
+# en förklaring i stället för en punkt.
+
+# %%
+figures.series_chart()
+
+# %% [markdown]
+# Samma punkter i en tabell, med intervall, bas och flaggor:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+punkter = figures.series_points("staffing_difficulty", "personal generellt")
+print(punkter[["year", "label", "ci_low_pct", "ci_high_pct", "base_n", "comparability"]].to_string(index=False))
+
+# %% [markdown]
+# Intervall finns bara där basen är publicerad. För de flesta år är den inte det, eller så är värdet
+# en gräns. Serien är alltså tunnare än den ser ut: flera år saknas, och frågan har formulerats olika.
+#
+# ## Socialsekreterare i tre organisationers undersökningar
+#
+# Serien `socialsekreterare_recruitment` samlar det som olika organisationer säger om hur svårt det
+# är att rekrytera socialsekreterare. Vi hämtar organisationen från tabellen `surveys`:
+
+# %%
+organisation = tabeller["surveys"].set_index("survey_id")["organisation"].str.replace(r".*\((.*)\)", r"\1", regex=True)
+soc = serie[(serie["series_indicator"] == "socialsekreterare_recruitment") & serie["is_preferred"] & serie["value"].notna()]
+soc = soc.assign(organisation=soc["survey_id"].map(organisation)).sort_values(["year", "organisation"], kind="stable")
+soc["punkt"] = soc["year"].astype(str) + " · " + soc["subject"] + (" (" + soc["reference_period"] + ")").fillna("")
+soc["värde"] = [figures.value_label(v, q) for v, q in zip(soc["value"], soc["value_qualifier"])]
+soc["slag"] = soc["value_qualifier"].isna().map({True: "exakt", False: "ungefärligt"})
+bas = alt.Chart(soc).encode(
+    x=alt.X("value:Q", title="Andel (procent) som har svårt att rekrytera", scale=alt.Scale(domain=[0, 100])),
+    y=alt.Y("punkt:N", sort=None, title=None, axis=alt.Axis(labelLimit=520)),
+)
+(bas.mark_point(size=90, filled=True).encode(color=alt.Color("organisation:N", title="Organisation"),
+                                            shape=alt.Shape("slag:N", title="Värdets slag"))
+ + bas.mark_text(align="left", dx=9, fontSize=10).encode(text="värde:N")).properties(
+    title=alt.TitleParams("Socialsekreterare: svårt att rekrytera, enligt olika undersökningar", anchor="start", subtitle=[
+        "En rad per mått, i tidsordning. Punkterna binds inte ihop: frågor, svarande, grupper och tidpunkter skiljer sig.",
+        "Källa: datapaketet socialtjanst-enkater, tabellen series (is_preferred). Diagrammet är gjort i notebooken."]),
+    width=300,
+)
+
+# %%
+# NBVAL_CHECK_OUTPUT
+print(soc[["organisation", "punkt", "värde", "comparability"]].to_string(index=False))
+
+# %% [markdown]
+# Dagens Samhälles «åtta av tio» finns två gånger: ur artikeln och som motionen citerar den (notebook 05).
+#
+# Varför får punkterna inte bindas ihop till en linje? En linje säger «samma mått, olika år», och det
+# stämmer inte här:
+#
+# - **Olika organisationer** frågade olika populationer med olika enkäter (`other_organisation`).
+# - **Olika svarande:** hos SKL svarade oftast IFO-chefer, hos Vision socialcheferna (`other_respondent_role`).
+# - **Olika grupper:** flera värden gäller bara socialsekreterare i Barn och unga eller i Ekonomiskt
+#   bistånd (`narrower_subject`).
+# - **Olika frågor och tidpunkter:** lediga tjänster som inte fylls, «svårt att rekrytera»,
+#   «villkoren för personalförsörjning», och hos SKL läget för ett år sedan (`wording_differs`,
+#   `reference_period_differs`).
+#
+# En linje mellan två sådana punkter kan visa en skillnad i metod i stället för en förändring i
+# verkligheten. Jämför hellre punkter inom samma undersökning.
+#
+# ## Hur intervallet räknas
+
+# %%
+display(Markdown(
+    "Intervallen i datapaketet är **95-procentiga konfidensintervall**. Enkäterna går till alla landets "
+    "kommuner, och ungefär hälften svarar. Osäkerheten gäller bara hur de kommuner som **inte** svarade "
+    "skulle ha svarat. Därför använder datapaketet två saker:\n\n"
+    "- **Wilsons intervall** (Wilson 1927) i stället för den enkla formeln «andel plus/minus två "
+    "standardfel». Wilsons intervall fungerar även när andelen ligger nära 0 eller 100 procent eller när "
+    "få har svarat, och det går aldrig under 0 eller över 100.\n"
+    "- **Korrektion för ändlig population:** variansen multipliceras med (N − n)/(N − 1), där N är antalet "
+    "kommuner och n antalet som svarade. Ju fler som svarat, desto smalare intervall. Om alla svarar är "
+    "intervallet bara andelen själv."
+))
+
+# %% [markdown]
+# Vi räknar det för personal generellt 2023, med värde och bas ur serien och antalet kommuner ur
+# tabellen `surveys` (funktionen `stats.percent_interval`):
+
+# %%
+# NBVAL_CHECK_OUTPUT
+rad = serie[serie["obs_id"] == "V23-047"].iloc[0]
+N = int(tabeller["surveys"].set_index("survey_id").loc[rad.survey_id, "population_n"])
+p, n = rad.value, int(rad.base_n)
+print(f"{p:g} % av n = {n} svarande, N = {N} kommuner")
+for text, (lag, hog) in [("med korrektion", stats.percent_interval(p, n, N)),
+                         ("utan korrektion", stats.percent_interval(p, n)),
+                         ("om alla hade svarat", stats.percent_interval(p, N, N))]:
+    print(f"{text:20s} {lag:g}–{hog:g} %")
+
+# %% [markdown]
+# Intervallet gäller bara **slumpen** i vilka kommuner som svarade. Om kommunerna som inte svarade
+# skiljer sig från dem som svarade kan andelen ligga mycket längre bort. De yttersta gränserna, om
+# alla som inte svarade hade svarat «nej» eller alla «ja»:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+lag, hog = stats.nonresponse_bounds(p, n, N)
+print(f"Andel av alla kommuner: mellan {lag:g} % och {hog:g} %")
