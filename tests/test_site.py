@@ -28,9 +28,10 @@ def _chart_outputs(notebook) -> int:
 
 def test_site_has_a_table_of_contents(site):
     index = (site / "index.html").read_text(encoding="utf-8")
-    for notebook in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        assert f'href="{notebook.stem}.html"' in index
-        assert (site / f"{notebook.stem}.html").exists()
+    for notebook in sorted((ROOT / "notebooks").rglob("*.ipynb")):
+        href = notebook.relative_to(ROOT / "notebooks").with_suffix(".html").as_posix()
+        assert f'href="{href}"' in index
+        assert (site / href).exists()
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (`make test` installs it): the browser test did not run")
@@ -42,7 +43,7 @@ def test_every_page_loads_offline_with_every_chart_visible(site):
              "--disable-component-update", "--disable-sync"]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=flags)
-        for page_file in sorted(site.glob("*.html")):
+        for page_file in sorted(site.rglob("*.html")):
             page = browser.new_page()
             requests = []
             page.on("request", lambda r: requests.append(r.url))
@@ -52,9 +53,9 @@ def test_every_page_loads_offline_with_every_chart_visible(site):
             assert external == [], f"{page_file.name} requested {external}"
             sizes = page.eval_on_selector_all("img", "els => els.map(e => [e.naturalWidth, e.getBoundingClientRect().height])")
             assert all(w > 0 and h > 0 for w, h in sizes), f"{page_file.name}: a chart does not show"
-            notebook = ROOT / "notebooks" / f"{page_file.stem}.ipynb"
+            notebook = (ROOT / "notebooks" / page_file.relative_to(site)).with_suffix(".ipynb")
             if notebook.exists():
                 assert len(sizes) == _chart_outputs(notebook), f"{page_file.name}: charts missing from the page"
-            page.screenshot(path=str(SCREENSHOTS / f"{page_file.stem}.png"))
+            page.screenshot(path=str(SCREENSHOTS / f"{page_file.relative_to(site).with_suffix('').as_posix().replace('/', '-')}.png"))
             page.close()
         browser.close()

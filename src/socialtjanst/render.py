@@ -79,13 +79,24 @@ def build_site(root: Path, site: Path | None = None) -> Path:
     site = site or root / "build" / "site"
     site.mkdir(parents=True, exist_ok=True)
     exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATE_DIR)])
-    entries = []
-    for notebook in sorted((root / "notebooks").glob("*.ipynb")):
-        nb = nbformat.read(notebook, as_version=4)
-        body, _ = exporter.from_notebook_node(nb)
-        (site / f"{notebook.stem}.html").write_text(body, encoding="utf-8")
-        entries.append((notebook.stem, _title(nb, notebook.stem)))
-    items = "\n".join(f'    <li><a href="{stem}.html">{html.escape(title)}</a></li>' for stem, title in entries)
+    sections = {}
+    for folder, heading in (("", "Innehåll"), ("losningar", "Lösningar till övningarna (öppna efter att du försökt)")):
+        entries = []
+        for notebook in sorted((root / "notebooks" / folder).glob("*.ipynb")):
+            nb = nbformat.read(notebook, as_version=4)
+            body, _ = exporter.from_notebook_node(nb)
+            target = site / folder / f"{notebook.stem}.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(body, encoding="utf-8")
+            entries.append((target.relative_to(site).as_posix(), _title(nb, notebook.stem)))
+        if entries:
+            sections[heading] = entries
+    items = "\n".join(
+        f"  <h2>{html.escape(heading)}</h2>\n  <ol>\n"
+        + "\n".join(f'    <li><a href="{href}">{html.escape(title)}</a></li>' for href, title in entries)
+        + "\n  </ol>"
+        for heading, entries in sections.items()
+    )
     index = f"""<!DOCTYPE html>
 <html lang="sv">
 <head>
@@ -96,10 +107,7 @@ def build_site(root: Path, site: Path | None = None) -> Path:
 <body>
   <h1>Socialtjänstens bemanning i enkäter</h1>
   <p>Notebooks till datapaketet <em>socialtjanst-enkater</em>. Sidorna fungerar utan internet.</p>
-  <h2>Innehåll</h2>
-  <ol>
 {items}
-  </ol>
 </body>
 </html>
 """
