@@ -20,7 +20,9 @@ TEMPLATE_DIR = resources.files("socialtjanst").joinpath("site_template")
 
 
 def notebook_scripts(root: Path) -> list[Path]:
-    return sorted(p for p in (root / "notebooks").glob("*.py") if not p.name.startswith("_"))
+    """The notebooks and, in losningar/, the worked solutions to their exercises."""
+    folder = root / "notebooks"
+    return sorted(p for p in [*folder.glob("*.py"), *folder.glob("losningar/*.py")] if not p.name.startswith("_"))
 
 
 def execute(script: Path, timeout: int = 600) -> nbformat.NotebookNode:
