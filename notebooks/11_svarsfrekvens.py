@@ -27,13 +27,7 @@ alt.renderers.enable("svg")  # diagrammen ritas utan internet
 tabeller = socialtjanst.load()
 
 
-def tal(v, decimaler=1):
-    """Ett tal med decimalkomma: tal(54.48) ger '54,5', tal(54.48, 2) ger '54,48'."""
-    return figures.value_label(round(float(v), decimaler), None, "count") if decimaler <= 1 else f"{v:.{decimaler}f}".replace(".", ",")
-
-
-def procent(v, decimaler=1):
-    return f"{tal(v, decimaler)} %"
+tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
 
 
 # %% [markdown]

@@ -35,8 +35,27 @@ def _tables() -> dict[str, pd.DataFrame]:
     return load()
 
 
-def _number(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+def number_sv(value: float, decimals: int = 1) -> str:
+    """A number as Swedish text prints it: decimal comma, space between thousands.
+
+    With one decimal or none, a trailing zero decimal is dropped.
+
+    >>> number_sv(54.48), number_sv(77.0), number_sv(54.48, 2), number_sv(275000), number_sv(2.5)
+    ('54,5', '77', '54,48', '275 000', '2,5')
+    """
+    text = f"{float(value):,.{decimals}f}".replace(",", " ").replace(".", ",")
+    if decimals <= 1 and "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return text
+
+
+def percent_sv(value: float, decimals: int = 1) -> str:
+    """A percentage as Swedish text prints it.
+
+    >>> percent_sv(54.48)
+    '54,5 %'
+    """
+    return f"{number_sv(value, decimals)} %"
 
 
 def value_label(value: float, qualifier: object, unit: str = "percent") -> str:
@@ -46,7 +65,7 @@ def value_label(value: float, qualifier: object, unit: str = "percent") -> str:
     ('77 %', '≈ 33,3 %', 'under 38,5 %')
     """
     prefix = QUALIFIER_PREFIX.get(qualifier, "") if isinstance(qualifier, str) else ""
-    return f"{prefix}{_number(value)}{' %' if unit == 'percent' else ''}"
+    return f"{prefix}{number_sv(value)}{' %' if unit == 'percent' else ''}"
 
 
 def figure_data(figure_id: str) -> pd.DataFrame:
@@ -419,8 +438,7 @@ def value_text(value: float, qualifier: object, unit: str) -> str:
     ('275 000 st.', 'under 1 000 personer')
     """
     prefix = QUALIFIER_PREFIX.get(qualifier, "") if isinstance(qualifier, str) else ""
-    number = f"{value:,.0f}".replace(",", " ") if value >= 1000 and value == int(value) else _number(value)
-    return f"{prefix}{number} {UNIT_SV.get(unit, unit)}"
+    return f"{prefix}{number_sv(value)} {UNIT_SV.get(unit, unit)}"
 
 
 def observation_table(observations: pd.DataFrame) -> pd.DataFrame:
