@@ -15,7 +15,7 @@ from .conftest import ROOT
 def results(sources_dir):
     tables = load()
     listed = tables["sources"].dropna(subset=["text_file"])
-    texts = load_texts(sources_dir, dict(zip(listed["source_id"], listed["text_file"])))
+    texts = load_texts(sources_dir, dict(zip(listed["source_id"], listed["text_file"], strict=True)))
     assert len(texts) == 5, "all five source texts should be present"
     return coverage(tables, texts)
 

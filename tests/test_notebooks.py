@@ -1,7 +1,6 @@
 """The notebooks: executed, in sync with their sources, offline, and with no number the package lacks."""
 
 import re
-from pathlib import Path
 
 import jupytext
 import nbformat
@@ -20,7 +19,7 @@ def _package_numbers() -> set[float]:
     """Every number the package holds: values, bases, counts, years, rates, limits."""
     t = load()
     numbers: set[float] = set()
-    for name, frame in t.items():
+    for frame in t.values():
         for column in frame.columns:
             if str(frame[column].dtype) in ("Int64", "float64"):
                 numbers |= {float(v) for v in frame[column].dropna()}

@@ -28,8 +28,13 @@ NOTEBOOKS = ROOT / "notebooks"
 METHOD_NOTEBOOKS = sorted(p for p in NOTEBOOKS.glob("1[1-5]_*.py"))
 SOLUTIONS = sorted((NOTEBOOKS / "losningar").glob("*_losningar.py"))
 CALL = re.compile(r"""kontrollera\(\s*["'](\d+\.\d+)["']""")
-STEMS = ["11_svarsfrekvens", "12_bas_och_felmarginal", "13_sammanslagning", "14_jamforbarhet",
-         "15_fran_rapport_till_data"]
+STEMS = [
+    "11_svarsfrekvens",
+    "12_bas_och_felmarginal",
+    "13_sammanslagning",
+    "14_jamforbarhet",
+    "15_fran_rapport_till_data",
+]
 
 
 def _run_solution(script, monkeypatch_tables=None) -> list[tuple[str, object, str]]:
@@ -168,13 +173,19 @@ def test_method_notebook_has_its_parts(script):
     for heading in ("Det här gör du", "Det här lär du dig", "Det här behöver du"):
         assert heading in first_md, f"{script.name}: the introduction lacks «{heading}»"
     first_code = next(c.source for c in cells if c.cell_type == "code")
-    for line in ("import altair as alt", "from IPython.display import Markdown, display", "import socialtjanst",
-                 "from socialtjanst import figures, stats", "from socialtjanst.ovningar import kontrollera",
-                 'alt.renderers.enable("svg")', "tabeller = socialtjanst.load()"):
+    for line in (
+        "import altair as alt",
+        "from IPython.display import Markdown, display",
+        "import socialtjanst",
+        "from socialtjanst import figures, stats",
+        "from socialtjanst.ovningar import kontrollera",
+        'alt.renderers.enable("svg")',
+        "tabeller = socialtjanst.load()",
+    ):
         assert line in first_code, f"{script.name}: the first code cell lacks `{line}`"
     headings = [c.source.splitlines()[0] for c in cells if c.cell_type == "markdown" and c.source]
     assert "## Övningar" in headings, f"{script.name} has no section «Övningar»"
-    after = headings[headings.index("## Övningar"):]
+    after = headings[headings.index("## Övningar") :]
     assert len([h for h in after if h.startswith("### Övning ")]) >= 3
     assert len(set(_ids(script))) >= 3
     assert set(_ids(script)) == {i for i in OVNINGAR if i.startswith(script.name[:2] + ".")}
@@ -199,12 +210,15 @@ def test_unanswered_exercises_run_and_ask_for_an_answer(script):
 def test_solution_notebook_is_executed_in_sync_and_right(script):
     notebook = script.with_suffix(".ipynb")
     folder = "notebooks/losningar"
-    command = (f"from pathlib import Path; import nbformat; from socialtjanst.render import execute; "
-               f"nbformat.write(execute(Path('{folder}/{script.name}')), '{folder}/{notebook.name}')")
-    assert notebook.exists(), f"render it: .venv/bin/python -c \"{command}\""
+    command = (
+        f"from pathlib import Path; import nbformat; from socialtjanst.render import execute; "
+        f"nbformat.write(execute(Path('{folder}/{script.name}')), '{folder}/{notebook.name}')"
+    )
+    assert notebook.exists(), f'render it: .venv/bin/python -c "{command}"'
     executed = nbformat.read(notebook, as_version=4)
-    assert [c.source for c in executed.cells] == [c.source for c in jupytext.read(script).cells], \
-        f"{notebook.name} is stale; render it: .venv/bin/python -c \"{command}\""
+    assert [c.source for c in executed.cells] == [c.source for c in jupytext.read(script).cells], (
+        f'{notebook.name} is stale; render it: .venv/bin/python -c "{command}"'
+    )
     checked = [c for c in executed.cells if c.cell_type == "code" and "kontrollera(" in c.source]
     assert checked
     for cell in checked:
@@ -231,8 +245,11 @@ def test_solution_prose_states_only_numbers_the_package_holds(script):
 def test_no_exercise_answer_is_written_into_the_checker():
     """The checker's code holds no number constant that is the answer to one of its exercises (beyond 0–10)."""
     tree = ast.parse((ROOT / "src" / "socialtjanst" / "ovningar.py").read_text(encoding="utf-8"))
-    numbers = {float(node.value) for node in ast.walk(tree) if isinstance(node, ast.Constant)
-               and isinstance(node.value, (int, float)) and not isinstance(node.value, bool)}
+    numbers = {
+        float(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool)
+    }
     answers = set()
     for script in SOLUTIONS:
         for _, svar, _ in _run_solution(script):

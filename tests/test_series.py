@@ -1,6 +1,7 @@
 """The harmonised series: traceable, flagged, with intervals that behave."""
 
 import pandas as pd
+
 from socialtjanst import load
 from socialtjanst.series import POINT, apply_rules
 from socialtjanst.stats import wilson_interval
@@ -20,8 +21,11 @@ def test_every_value_traces_to_an_observation_with_a_quote():
 
 
 def test_2021_is_marked_as_no_survey():
-    gap = SERIES[(SERIES["series_indicator"] == "staffing_difficulty") & (SERIES["subject"] == "personal generellt")
-                 & (SERIES["year"] == 2021)]
+    gap = SERIES[
+        (SERIES["series_indicator"] == "staffing_difficulty")
+        & (SERIES["subject"] == "personal generellt")
+        & (SERIES["year"] == 2021)
+    ]
     assert len(gap) == 1
     assert gap.iloc[0]["comparability"] == "no_survey" and pd.isna(gap.iloc[0]["value"])
 
@@ -29,10 +33,18 @@ def test_2021_is_marked_as_no_survey():
 def test_personal_generellt_covers_every_year_a_source_states():
     rules = T["harmonisation"]
     claimed = apply_rules(T["observations"], rules)
-    stated = claimed[(claimed["series_indicator"] == "staffing_difficulty") & (claimed["series_subject"] == "personal generellt")
-                     & (claimed["breakdown"] == "riket") & (claimed["category"] == "svårt")]
-    rows = SERIES[(SERIES["series_indicator"] == "staffing_difficulty") & (SERIES["subject"] == "personal generellt")
-                  & (SERIES["breakdown"] == "riket") & (SERIES["category"] == "svårt")]
+    stated = claimed[
+        (claimed["series_indicator"] == "staffing_difficulty")
+        & (claimed["series_subject"] == "personal generellt")
+        & (claimed["breakdown"] == "riket")
+        & (claimed["category"] == "svårt")
+    ]
+    rows = SERIES[
+        (SERIES["series_indicator"] == "staffing_difficulty")
+        & (SERIES["subject"] == "personal generellt")
+        & (SERIES["breakdown"] == "riket")
+        & (SERIES["category"] == "svårt")
+    ]
     assert set(stated["reference_year"]) <= set(rows[rows["value"].notna()]["year"])
     assert {2018, 2019, 2020, 2022, 2023} <= set(rows[rows["value"].notna()]["year"])
     years = set(rows["year"])
@@ -69,8 +81,12 @@ def test_intervals_contain_the_value_and_use_the_finite_population():
 def test_no_interval_without_a_base_or_for_bounds():
     no_ci = VALUES[VALUES["ci_low_pct"].isna()]
     for row in no_ci.itertuples():
-        assert pd.isna(row.base_n) or pd.notna(row.value_qualifier) or row.value_basis == "approximate" \
+        assert (
+            pd.isna(row.base_n)
+            or pd.notna(row.value_qualifier)
+            or row.value_basis == "approximate"
             or pd.isna(T["surveys"].set_index("survey_id").loc[row.survey_id, "population_n"])
+        )
 
 
 def test_respondent_counts_reproduce_the_percentage():

@@ -39,7 +39,9 @@ def _bisect_interval(share, n, population):
     return root(0.0, share), root(share, 1.0)
 
 
-@pytest.mark.parametrize(("share", "n", "population"), [(0.77, 137, 290), (0.25, 40, 290), (0.55, 158, 290), (0.52, 9, 17)])
+@pytest.mark.parametrize(
+    ("share", "n", "population"), [(0.77, 137, 290), (0.25, 40, 290), (0.55, 158, 290), (0.52, 9, 17)]
+)
 def test_fpc_interval_solves_the_score_equation(share, n, population):
     got = wilson_interval(share, n, population)
     want = _bisect_interval(share, n, population)

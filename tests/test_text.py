@@ -23,6 +23,12 @@ def test_a_changed_quote_is_not_found():
 
 
 def test_numbers_as_swedish_documents_print_them():
-    assert [t.value for t in number_tokens("41procent, 20 000 invånare, 2,5 miljarder, n=130–131")] == [41, 20000, 2.5, 130, 131]
+    assert [t.value for t in number_tokens("41procent, 20 000 invånare, 2,5 miljarder, n=130–131")] == [
+        41,
+        20000,
+        2.5,
+        130,
+        131,
+    ]
     assert contains_value("Fyra av tio (41procent)", 41)
     assert not contains_value("n=130–131", 30)

@@ -115,7 +115,9 @@ def test_cli_rejects_bad_input_and_writes_nothing(package_copy):
     before = _digests(package_copy.root)
     result = subprocess.run(
         [sys.executable, "-m", "socialtjanst.cli", "validate", str(package_copy.root / "datapackage.json")],
-        capture_output=True, text=True, cwd=package_copy.root,
+        capture_output=True,
+        text=True,
+        cwd=package_copy.root,
     )
     assert result.returncode == 1
     assert "data/observations.csv row 2 field value" in result.stdout

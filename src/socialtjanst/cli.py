@@ -46,7 +46,7 @@ def _coverage(args: argparse.Namespace) -> int:
 
     tables = load(args.descriptor)
     sources = tables["sources"].dropna(subset=["text_file"])
-    texts = load_texts(args.sources, dict(zip(sources["source_id"], sources["text_file"])))
+    texts = load_texts(args.sources, dict(zip(sources["source_id"], sources["text_file"], strict=True)))
     if not texts:
         print(f"no source texts found in {args.sources}", file=sys.stderr)
         return 2
@@ -92,7 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=_coverage)
 
     p = commands.add_parser("render", help="figure files, executed notebooks and the offline site")
-    p.add_argument("what", nargs="*", choices=["figures", "notebooks", "site"], help="default: all three, in that order")
+    p.add_argument(
+        "what", nargs="*", choices=["figures", "notebooks", "site"], help="default: all three, in that order"
+    )
     p.add_argument("--root", default=".", help="package folder (default: .)")
     p.set_defaults(func=_render)
 

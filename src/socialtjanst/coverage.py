@@ -27,8 +27,14 @@ from .text import fold, number_tokens
 
 YEAR = re.compile(r"(19[89]\d|20[0-3]\d)$")
 NOT_QUANTITATIVE = {
-    "page_number", "footnote_marker", "list_numbering", "contact_detail",
-    "bibliographic", "date_or_time", "legal_reference", "definition_threshold",
+    "page_number",
+    "footnote_marker",
+    "list_numbering",
+    "contact_detail",
+    "bibliographic",
+    "date_or_time",
+    "legal_reference",
+    "definition_threshold",
 }
 
 
@@ -92,7 +98,7 @@ def source_coverage(source_id: str, text: str, tables: dict[str, pd.DataFrame]) 
         elif "quantitative_not_extracted" in reasons:
             result.not_extracted += 1
         else:
-            result.unaccounted.append(f"{tok.text} … {folded[max(0, tok.start - 50):tok.end + 30]}")
+            result.unaccounted.append(f"{tok.text} … {folded[max(0, tok.start - 50) : tok.end + 30]}")
     return result
 
 

@@ -73,14 +73,26 @@ def figure_data(figure_id: str) -> pd.DataFrame:
     obs = _tables()["observations"]
     data = obs[obs["figure_id"] == figure_id].copy()
     data["exact"] = data["value_qualifier"].isna()
-    data["label"] = [value_label(v, q, u) for v, q, u in zip(data["value"], data["value_qualifier"], data["unit"])]
+    data["label"] = [value_label(v, q, u) for v, q, u in zip(data["value"], data["value_qualifier"], data["unit"], strict=True)]
     return data
 
 
 def figure_table(figure_id: str) -> pd.DataFrame:
     """The numbers behind a figure with their base and provenance, for a notebook table."""
-    cols = ["obs_id", "subject", "breakdown", "category", "reference_year", "reference_period", "label",
-            "value_basis", "base_n", "base_n_min", "base_n_max", "quote"]
+    cols = [
+        "obs_id",
+        "subject",
+        "breakdown",
+        "category",
+        "reference_year",
+        "reference_period",
+        "label",
+        "value_basis",
+        "base_n",
+        "base_n_min",
+        "base_n_max",
+        "quote",
+    ]
     return figure_data(figure_id)[cols].rename(columns={"label": "värde"}).reset_index(drop=True)
 
 
@@ -105,15 +117,23 @@ def _caption(figure_id: str, key: str = KEY_NOTE) -> list[str]:
     lines = []
     if pd.notna(row.base_printed):
         lines.append(row.base_printed)
-    lines.append(f"Källa: {sources.loc[row.source_id, 'publisher']}, {sources.loc[row.source_id, 'title']}, {row.label}.")
+    lines.append(
+        f"Källa: {sources.loc[row.source_id, 'publisher']}, {sources.loc[row.source_id, 'title']}, {row.label}."
+    )
     lines.append(key)
     return lines
 
 
 def _title(figure_id: str, key: str = KEY_NOTE) -> alt.TitleParams:
     row = figure_row(figure_id)
-    return alt.TitleParams(text=textwrap.wrap(row.caption_sv, 95), subtitle=_caption(figure_id, key), anchor="start",
-                           fontSize=13, subtitleFontSize=10, orient="top")
+    return alt.TitleParams(
+        text=textwrap.wrap(row.caption_sv, 95),
+        subtitle=_caption(figure_id, key),
+        anchor="start",
+        fontSize=13,
+        subtitleFontSize=10,
+        orient="top",
+    )
 
 
 def _complete(data: pd.DataFrame, y: str, group: str, groups: list) -> pd.DataFrame:
@@ -128,8 +148,17 @@ def _complete(data: pd.DataFrame, y: str, group: str, groups: list) -> pd.DataFr
     return full
 
 
-def bars(figure_id: str, y: str, group: str, groups: list, group_title: str, y_title: str = "",
-         y_label=None, filter_category: str | None = None, x_title: str = "Andel (procent)") -> alt.LayerChart:
+def bars(
+    figure_id: str,
+    y: str,
+    group: str,
+    groups: list,
+    group_title: str,
+    y_title: str = "",
+    y_label=None,
+    filter_category: str | None = None,
+    x_title: str = "Andel (procent)",
+) -> alt.LayerChart:
     """Horizontal bars, one per y value and group (year, period, area…), 0–100 %."""
     data = figure_data(figure_id)
     if filter_category:
@@ -144,19 +173,26 @@ def bars(figure_id: str, y: str, group: str, groups: list, group_title: str, y_t
         y=alt.Y(f"{y}:N", sort=order, title=y_title, axis=alt.Axis(labelLimit=320)),
         yOffset=alt.YOffset(f"{group}:N", sort=groups),
     )
-    bar = base.mark_bar(stroke="#333", strokeWidth=0.6).encode(
-        x=alt.X("value:Q", title=x_title, scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color(f"{group}:N", sort=groups, title=group_title, scale=alt.Scale(domain=groups)),
-        opacity=alt.condition("datum.exact", alt.value(1.0), alt.value(0.35)),
-    ).transform_filter("!datum.missing")
+    bar = (
+        base.mark_bar(stroke="#333", strokeWidth=0.6)
+        .encode(
+            x=alt.X("value:Q", title=x_title, scale=alt.Scale(domain=[0, 100])),
+            color=alt.Color(f"{group}:N", sort=groups, title=group_title, scale=alt.Scale(domain=groups)),
+            opacity=alt.condition("datum.exact", alt.value(1.0), alt.value(0.35)),
+        )
+        .transform_filter("!datum.missing")
+    )
     text = base.mark_text(align="left", dx=3, fontSize=10).encode(
-        x=alt.X("value:Q"), text=alt.Text("label:N"),
+        x=alt.X("value:Q"),
+        text=alt.Text("label:N"),
         color=alt.condition("datum.missing", alt.value("#888"), alt.value("#000")),
     )
     return alt.layer(bar, text).properties(title=_title(figure_id), width=420)
 
 
-def lines(figure_id: str, years: list[int], category_order: list[str], gap_years: dict[int, str] | None = None) -> alt.LayerChart:
+def lines(
+    figure_id: str, years: list[int], category_order: list[str], gap_years: dict[int, str] | None = None
+) -> alt.LayerChart:
     """Shares by year and category, as a line per category with the years the text lacks marked."""
     data = figure_data(figure_id)
     data = data[data["unit"] == "percent"]
@@ -165,25 +201,37 @@ def lines(figure_id: str, years: list[int], category_order: list[str], gap_years
     present = full[~full["missing"]]
     x = alt.X("year:O", title="År", sort=years, scale=alt.Scale(domain=years))
     color = alt.Color("category:N", sort=category_order, title="Bedömning", scale=alt.Scale(domain=category_order))
-    line = alt.Chart(present[present["exact"]]).mark_line(point=True).encode(x=x, y=alt.Y("value:Q", title="Andel (procent)", scale=alt.Scale(domain=[0, 100])), color=color)
-    points = alt.Chart(present).mark_point(size=70, filled=False).encode(
-        x=x, y="value:Q", color=color, shape=alt.Shape("exact:N", title="Exakt uppgift", legend=None))
+    line = (
+        alt.Chart(present[present["exact"]])
+        .mark_line(point=True)
+        .encode(x=x, y=alt.Y("value:Q", title="Andel (procent)", scale=alt.Scale(domain=[0, 100])), color=color)
+    )
+    points = (
+        alt.Chart(present)
+        .mark_point(size=70, filled=False)
+        .encode(x=x, y="value:Q", color=color, shape=alt.Shape("exact:N", title="Exakt uppgift", legend=None))
+    )
     labels = alt.Chart(present).mark_text(dy=-10, fontSize=10).encode(x=x, y="value:Q", text="label:N", color=color)
     layers = [line, points, labels]
     gap_years = gap_years or {}
     missing = sorted(set(full[full["missing"]]["year"]) - set(gap_years))
-    notes = pd.DataFrame({"year": list(gap_years) + missing,
-                          "text": list(gap_years.values()) + [MISSING_LABEL] * len(missing)})
+    notes = pd.DataFrame(
+        {"year": list(gap_years) + missing, "text": list(gap_years.values()) + [MISSING_LABEL] * len(missing)}
+    )
     if len(notes):
-        layers.append(alt.Chart(notes).mark_text(y=215, angle=270, align="left", fontSize=10, color="#888")
-                      .encode(x=x, text="text:N"))
+        layers.append(
+            alt.Chart(notes)
+            .mark_text(y=215, angle=270, align="left", fontSize=10, color="#888")
+            .encode(x=x, text="text:N")
+        )
     return alt.layer(*layers).properties(title=_title(figure_id, KEY_NOTE_LINES), width=480, height=260)
 
 
 def pie(figure_id: str, category_order: list[str]) -> alt.LayerChart:
     data = figure_data(figure_id)[["category", "value", "label"]]
-    base = alt.Chart(data).encode(theta=alt.Theta("value:Q", stack=True),
-                                  color=alt.Color("category:N", sort=category_order, title="Svar"))
+    base = alt.Chart(data).encode(
+        theta=alt.Theta("value:Q", stack=True), color=alt.Color("category:N", sort=category_order, title="Svar")
+    )
     arc = base.mark_arc(outerRadius=110)
     text = base.mark_text(radius=135, fontSize=12).encode(text="label:N")
     return alt.layer(arc, text).properties(title=_title(figure_id), width=300, height=300)
@@ -200,6 +248,7 @@ def _register(figure_id: str):
     def wrap(func):
         FIGURES[figure_id] = func
         return func
+
     return wrap
 
 
@@ -213,8 +262,16 @@ SKL_PERIODS = ["12 månader sedan", "idag", "12 månader framåt"]
 
 
 def _skl_recruitment(figure_id: str) -> alt.LayerChart:
-    return bars(figure_id, "subject", "reference_period", SKL_PERIODS, "Tidpunkt", y_label=_strip_area,
-                filter_category="svårt", x_title=HARD_SKL)
+    return bars(
+        figure_id,
+        "subject",
+        "reference_period",
+        SKL_PERIODS,
+        "Tidpunkt",
+        y_label=_strip_area,
+        filter_category="svårt",
+        x_title=HARD_SKL,
+    )
 
 
 @_register("skl_2015_december_diagram_2a")
@@ -238,8 +295,14 @@ def skl_2015_diagram_2c() -> alt.LayerChart:
 @_register("skl_2015_december_diagram_3")
 def skl_2015_diagram_3() -> alt.LayerChart:
     """SKL December 2015, Diagram 3: can parts of the tasks be done by other professions?"""
-    return bars("skl_2015_december_diagram_3", "subject", "category", ["ja", "nej", "ej bedömt"], "Svar",
-                y_label=lambda s: s.split(":")[0])
+    return bars(
+        "skl_2015_december_diagram_3",
+        "subject",
+        "category",
+        ["ja", "nej", "ej bedömt"],
+        "Svar",
+        y_label=lambda s: s.split(":")[0],
+    )
 
 
 @_register("skl_2015_december_diagram_4")
@@ -263,22 +326,38 @@ def vision_2023_figur_1() -> alt.LayerChart:
 @_register("vision_2023_figur_2")
 def vision_2023_figur_2() -> alt.LayerChart:
     """Vision 2023, Figur 2: areas hit hardest by the municipality's economy, 2020 and 2023."""
-    return bars("vision_2023_figur_2", "subject", "reference_year", WAVES_2020_2023, "År",
-                x_title="Andel (procent) som valt området (högst två svar)")
+    return bars(
+        "vision_2023_figur_2",
+        "subject",
+        "reference_year",
+        WAVES_2020_2023,
+        "År",
+        x_title="Andel (procent) som valt området (högst två svar)",
+    )
 
 
 @_register("vision_2023_figur_3")
 def vision_2023_figur_3() -> alt.LayerChart:
     """Vision 2023, Figur 3: measures taken to keep within the budget, 2020 and 2023."""
-    return bars("vision_2023_figur_3", "subject", "reference_year", WAVES_2020_2023, "År",
-                x_title="Andel (procent) som vidtagit åtgärden (flera svar möjliga)")
+    return bars(
+        "vision_2023_figur_3",
+        "subject",
+        "reference_year",
+        WAVES_2020_2023,
+        "År",
+        x_title="Andel (procent) som vidtagit åtgärden (flera svar möjliga)",
+    )
 
 
 @_register("vision_2023_figur_4")
 def vision_2023_figur_4() -> alt.LayerChart:
     """Vision 2023, Figur 4: staffing of personal generellt, 2015–2023 (no survey in 2021)."""
-    return lines("vision_2023_figur_4", list(range(2015, 2024)), ["lätt", "balans", "svårt"],
-                 gap_years={2021: "ingen undersökning"})
+    return lines(
+        "vision_2023_figur_4",
+        list(range(2015, 2024)),
+        ["lätt", "balans", "svårt"],
+        gap_years={2021: "ingen undersökning"},
+    )
 
 
 def _staff_groups(figure_id: str) -> alt.LayerChart:
@@ -309,62 +388,110 @@ BREAKDOWN_LABELS = {"storstadslan": "Storstadslän", "ovriga_landet": "Övriga l
 @_register("vision_2023_figur_8")
 def vision_2023_figur_8() -> alt.LayerChart:
     """Vision 2023, Figur 8: personal generellt in storstadslänen and övriga landet."""
-    return bars("vision_2023_figur_8", "breakdown", "reference_year", WAVES_2020_2022_2023, "År",
-                x_title=STAFFING, y_label=BREAKDOWN_LABELS.get)
+    return bars(
+        "vision_2023_figur_8",
+        "breakdown",
+        "reference_year",
+        WAVES_2020_2022_2023,
+        "År",
+        x_title=STAFFING,
+        y_label=BREAKDOWN_LABELS.get,
+    )
 
 
 @_register("vision_2023_figur_9")
 def vision_2023_figur_9() -> alt.LayerChart:
     """Vision 2023, Figur 9: consultants used during the last year, 2019 and 2023."""
-    return bars("vision_2023_figur_9", "category", "reference_year", [2019, 2023], "År",
-                x_title="Andel (procent) av socialcheferna")
+    return bars(
+        "vision_2023_figur_9",
+        "category",
+        "reference_year",
+        [2019, 2023],
+        "År",
+        x_title="Andel (procent) av socialcheferna",
+    )
 
 
 @_register("vision_2023_figur_10")
 def vision_2023_figur_10() -> alt.LayerChart:
     """Vision 2023, Figur 10: how the social directors feel about their assignment, 2023."""
-    return bars("vision_2023_figur_10", "category", "reference_year", [2023], "År",
-                x_title="Andel (procent) av socialcheferna")
+    return bars(
+        "vision_2023_figur_10", "category", "reference_year", [2023], "År", x_title="Andel (procent) av socialcheferna"
+    )
 
 
 @_register("vardanalys_slides_introduktioner")
 def vardanalys_introduktioner() -> alt.LayerChart:
     """Vårdanalys slides: municipalities with a special introduction for new graduates."""
-    return bars("vardanalys_slides_introduktioner", "subject", "category", ["ja"], "Svar",
-                x_title="Andel kommuner (procent)")
+    return bars(
+        "vardanalys_slides_introduktioner", "subject", "category", ["ja"], "Svar", x_title="Andel kommuner (procent)"
+    )
 
 
 @_register("vardanalys_slides_planering")
 def vardanalys_planering() -> alt.LayerChart:
     """Vårdanalys slides: municipalities with a current plan for their need of caseworkers."""
-    return bars("vardanalys_slides_planering", "subject", "category", ["ja"], "Svar",
-                x_title="Andel kommuner (procent)")
+    return bars(
+        "vardanalys_slides_planering", "subject", "category", ["ja"], "Svar", x_title="Andel kommuner (procent)"
+    )
 
 
 # ------------------------------------------------------------------ the harmonised series
 
 SOURCE_KIND = {
-    "report": "rapport", "report_supplement": "rapport", "slides": "rapport", "motion": "rapport",
-    "press_release": "pressmeddelande eller nyhet", "news_article": "pressmeddelande eller nyhet",
+    "report": "rapport",
+    "report_supplement": "rapport",
+    "slides": "rapport",
+    "motion": "rapport",
+    "press_release": "pressmeddelande eller nyhet",
+    "news_article": "pressmeddelande eller nyhet",
     "web_page": "pressmeddelande eller nyhet",
 }
 
 
-def series_points(series_indicator: str, subject: str, breakdown: str = "riket", category: str = "svårt") -> pd.DataFrame:
+def series_points(
+    series_indicator: str, subject: str, breakdown: str = "riket", category: str = "svårt"
+) -> pd.DataFrame:
     """The preferred value of each year of one series, with its interval, flags and source kind."""
     t = _tables()
     s = t["series"]
-    rows = s[(s["series_indicator"] == series_indicator) & (s["subject"] == subject) & (s["breakdown"] == breakdown)
-             & (s["category"] == category) & s["is_preferred"]].copy()
+    rows = s[
+        (s["series_indicator"] == series_indicator)
+        & (s["subject"] == subject)
+        & (s["breakdown"] == breakdown)
+        & (s["category"] == category)
+        & s["is_preferred"]
+    ].copy()
     kinds = t["sources"].set_index("source_id")["document_type"].map(SOURCE_KIND)
     rows["källa"] = rows["source_id"].map(kinds).fillna("")
-    rows["typ"] = [("gräns eller ungefärligt" if pd.notna(q) or b == "approximate" else f"exakt, {k}") if pd.notna(v) else ""
-                   for v, q, b, k in zip(rows["value"], rows["value_qualifier"], rows["value_basis"], rows["källa"])]
-    rows["label"] = [value_label(v, q) if pd.notna(v) else ("ingen undersökning" if c == "no_survey" else MISSING_LABEL)
-                     for v, q, c in zip(rows["value"], rows["value_qualifier"], rows["comparability"])]
+    rows["typ"] = [
+        ("gräns eller ungefärligt" if pd.notna(q) or b == "approximate" else f"exakt, {k}") if pd.notna(v) else ""
+        for v, q, b, k in zip(rows["value"], rows["value_qualifier"], rows["value_basis"], rows["källa"], strict=True)
+    ]
+    rows["label"] = [
+        value_label(v, q) if pd.notna(v) else ("ingen undersökning" if c == "no_survey" else MISSING_LABEL)
+        for v, q, c in zip(rows["value"], rows["value_qualifier"], rows["comparability"], strict=True)
+    ]
     rows["year"] = rows["year"].astype(int)
-    return rows[["year", "value", "value_qualifier", "ci_low_pct", "ci_high_pct", "base_n", "typ", "label",
-                 "comparability", "source_id", "obs_id"]].sort_values("year").reset_index(drop=True)
+    return (
+        rows[
+            [
+                "year",
+                "value",
+                "value_qualifier",
+                "ci_low_pct",
+                "ci_high_pct",
+                "base_n",
+                "typ",
+                "label",
+                "comparability",
+                "source_id",
+                "obs_id",
+            ]
+        ]
+        .sort_values("year")
+        .reset_index(drop=True)
+    )
 
 
 def series_chart(series_indicator: str = "staffing_difficulty", subject: str = "personal generellt") -> alt.LayerChart:
@@ -376,21 +503,29 @@ def series_chart(series_indicator: str = "staffing_difficulty", subject: str = "
     values = data[data["value"].notna()]
     gaps = data[data["value"].isna()]
     y = alt.Y("value:Q", title="Andel (procent) som bedömer villkoren som svåra", scale=alt.Scale(domain=[0, 100]))
-    color = alt.Color("typ:N", title="Värdets slag", scale=alt.Scale(domain=kinds, range=["#c0392b", "#e67e22", "#95a5a6"]))
+    color = alt.Color(
+        "typ:N", title="Värdets slag", scale=alt.Scale(domain=kinds, range=["#c0392b", "#e67e22", "#95a5a6"])
+    )
     layers = [
         alt.Chart(values).mark_rule(strokeWidth=2).encode(x=x, y="ci_low_pct:Q", y2="ci_high_pct:Q"),
-        alt.Chart(values).mark_point(size=90, filled=True).encode(
-            x=x, y=y, color=color, shape=alt.Shape("typ:N", title="Värdets slag", scale=alt.Scale(domain=kinds))),
+        alt.Chart(values)
+        .mark_point(size=90, filled=True)
+        .encode(x=x, y=y, color=color, shape=alt.Shape("typ:N", title="Värdets slag", scale=alt.Scale(domain=kinds))),
         alt.Chart(values).mark_text(dx=8, align="left", fontSize=10).encode(x=x, y="value:Q", text="label:N"),
         alt.Chart(gaps).mark_text(y=4, angle=270, align="right", fontSize=10, color="#888").encode(x=x, text="label:N"),
     ]
     title = alt.TitleParams(
         text=f"Bedömning av personalförsörjningen, {subject}: alla år som någon källa anger",
-        subtitle=["Andel socialchefer som bedömer villkoren för personalförsörjning som svåra (ganska eller mycket svåra).",
-                  "Lodrät linje: 95 % intervall (Wilson med ändlig-populationskorrektion), bara där basen (n) är publicerad.",
-                  "Pressmeddelanden och nyheter 2017–2019 säger «svårt att rekrytera personal»: annan formulering.",
-                  "Källa: datapaketet socialtjanst-enkater, tabellen series (is_preferred)."],
-        anchor="start", fontSize=13, subtitleFontSize=10)
+        subtitle=[
+            "Andel socialchefer som bedömer villkoren för personalförsörjning som svåra (ganska eller mycket svåra).",
+            "Lodrät linje: 95 % intervall (Wilson med ändlig-populationskorrektion), bara där basen (n) är publicerad.",
+            "Pressmeddelanden och nyheter 2017–2019 säger «svårt att rekrytera personal»: annan formulering.",
+            "Källa: datapaketet socialtjanst-enkater, tabellen series (is_preferred).",
+        ],
+        anchor="start",
+        fontSize=13,
+        subtitleFontSize=10,
+    )
     return alt.layer(*layers).properties(title=title, width=520, height=260)
 
 
@@ -413,8 +548,10 @@ def figure_info(figure_id: str) -> str:
             lines.append(f"- Flera svar var möjliga{limit}: andelarna summerar inte till 100.")
     if pd.notna(row.base_printed):
         lines.append(f"- Bas enligt rapporten: {row.base_printed}")
-    lines.append(f"- Siffror i originalfiguren (uppskattat antal): {int(row.n_points_plausible)}; "
-                 f"i datapaketet: {int(row.n_points_held)}.")
+    lines.append(
+        f"- Siffror i originalfiguren (uppskattat antal): {int(row.n_points_plausible)}; "
+        f"i datapaketet: {int(row.n_points_held)}."
+    )
     if pd.notna(row.missing_reason):
         lines.append(f"- Varför resten saknas (på engelska i datapaketet): {row.missing_reason}")
     return "\n".join(lines)
@@ -423,9 +560,16 @@ def figure_info(figure_id: str) -> str:
 # ------------------------------------------------------------------ tables of observations
 
 UNIT_SV = {
-    "percent": "%", "percentage_points": "procentenheter", "count": "st.", "persons": "personer",
-    "sek_billion": "miljarder kr", "sek_million": "miljoner kr", "hours_per_week": "timmar per vecka",
-    "minutes_per_day": "minuter per dag", "persons_per_staff": "personer per anställd", "ratio": "gånger",
+    "percent": "%",
+    "percentage_points": "procentenheter",
+    "count": "st.",
+    "persons": "personer",
+    "sek_billion": "miljarder kr",
+    "sek_million": "miljoner kr",
+    "hours_per_week": "timmar per vecka",
+    "minutes_per_day": "minuter per dag",
+    "persons_per_staff": "personer per anställd",
+    "ratio": "gånger",
 }
 
 
@@ -445,7 +589,8 @@ def observation_table(observations: pd.DataFrame) -> pd.DataFrame:
     """Observations (rows of the `observations` table) as a notebook table: the value written out
     with qualifier and unit ("värde"), how it is given, its base and the quote."""
     table = observations.copy()
-    table["värde"] = [value_text(v, q, u) for v, q, u in
-                      zip(table["value"], table["value_qualifier"], table["unit"], strict=True)]
+    table["värde"] = [
+        value_text(v, q, u) for v, q, u in zip(table["value"], table["value_qualifier"], table["unit"], strict=True)
+    ]
     cols = ["obs_id", "subject", "breakdown", "värde", "value_basis", "value_qualifier", "base_n", "quote"]
     return table[cols].reset_index(drop=True)

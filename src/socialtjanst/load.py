@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +27,7 @@ DTYPES = {"integer": pd.Int64Dtype(), "number": np.dtype("float64"), "boolean": 
 TEXT = pd.StringDtype()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _dtype(kind: str, enum: tuple | None):
     # Building a CategoricalDtype checks its categories; do it once per vocabulary.
     return pd.CategoricalDtype(list(enum)) if enum else DTYPES.get(kind, TEXT)
@@ -62,7 +62,9 @@ def read_resource(resource: dict, root: Path) -> pd.DataFrame:
 
 def load_tables(package: dict, root: Path, names: list[str] | None = None) -> dict[str, pd.DataFrame]:
     """The resources of a descriptor dict (all, or those in ``names``) as DataFrames."""
-    return {res["name"]: read_resource(res, root) for res in package["resources"] if names is None or res["name"] in names}
+    return {
+        res["name"]: read_resource(res, root) for res in package["resources"] if names is None or res["name"] in names
+    }
 
 
 def load(descriptor: str | Path | None = None) -> dict[str, pd.DataFrame]:

@@ -9,8 +9,6 @@ from importlib import resources
 from pathlib import Path
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
-# Resources whose CSV is computed by `socialtjanst build` rather than curated by hand.
-DERIVED_RESOURCES = ("series",)
 
 
 def read_metadata() -> dict:
@@ -43,9 +41,7 @@ def resource_descriptor(name: str, meta: dict, root: Path) -> dict:
     schema: dict = {"fields": [field_descriptor(f, meta, res) for f in res["fields"]]}
     schema["primaryKey"] = res["primary_key"]
     if "foreign_keys" in res:
-        schema["foreignKeys"] = [
-            {"fields": fk["fields"], "reference": fk["reference"]} for fk in res["foreign_keys"]
-        ]
+        schema["foreignKeys"] = [{"fields": fk["fields"], "reference": fk["reference"]} for fk in res["foreign_keys"]]
     schema["missingValues"] = [""]
     descriptor = {
         "name": name,

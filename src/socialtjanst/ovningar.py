@@ -158,13 +158,19 @@ def _ovning(ovning_id: str, fraga: str, form: str, tips: str):
     def wrap(func):
         OVNINGAR[ovning_id] = Ovning(ovning_id, fraga, form, func, tips)
         return func
+
     return wrap
 
 
 # --- 11 Svarsfrekvens och bortfall
 
-@_ovning("11.1", "Räkna om svarsfrekvensen i Vision 2023 med en decimal.", "ett tal i procent, till exempel 12.3",
-         "Dela antalet kommuner som svarade med antalet som fick enkäten och multiplicera med 100.")
+
+@_ovning(
+    "11.1",
+    "Räkna om svarsfrekvensen i Vision 2023 med en decimal.",
+    "ett tal i procent, till exempel 12.3",
+    "Dela antalet kommuner som svarade med antalet som fick enkäten och multiplicera med 100.",
+)
 def _o_11_1(svar):
     u = _survey("vision_2023")
     facit = 100 * u.respondents_n / u.population_n
@@ -178,9 +184,12 @@ def _o_11_1(svar):
     return ""
 
 
-@_ovning("11.2", "Hur många av de kommuner som svarade på Vision 2023 finns inte med i basen för Figur 2?",
-         "ett heltal (antal kommuner)",
-         "Ta antalet svarande kommuner i tabellen surveys och dra av basen (n) som Figur 2 anger.")
+@_ovning(
+    "11.2",
+    "Hur många av de kommuner som svarade på Vision 2023 finns inte med i basen för Figur 2?",
+    "ett heltal (antal kommuner)",
+    "Ta antalet svarande kommuner i tabellen surveys och dra av basen (n) som Figur 2 anger.",
+)
 def _o_11_2(svar):
     u = _survey("vision_2023")
     obs = _t()["observations"]
@@ -190,16 +199,22 @@ def _o_11_2(svar):
     if value == facit:
         return None
     if value == int(u.population_n) - int(u.respondents_n):
-        return ("Det är antalet kommuner som inte svarade alls (externt bortfall). Här söks de som svarade "
-                "på enkäten men inte finns i basen för just Figur 2 (internt bortfall).")
+        return (
+            "Det är antalet kommuner som inte svarade alls (externt bortfall). Här söks de som svarade "
+            "på enkäten men inte finns i basen för just Figur 2 (internt bortfall)."
+        )
     if value == base:
         return "Det är basen själv. Hur många svarande saknas i den?"
     return ""
 
 
-@_ovning("11.3", "Bortfallsgränser för socialsekreterare 2023 (observation V23-053): lägsta och högsta möjliga "
-         "andel av alla kommuner.", "två tal i procent, till exempel (12.3, 45.6)",
-         "Använd stats.nonresponse_bounds(värde, bas, antal kommuner som fick enkäten).")
+@_ovning(
+    "11.3",
+    "Bortfallsgränser för socialsekreterare 2023 (observation V23-053): lägsta och högsta möjliga "
+    "andel av alla kommuner.",
+    "två tal i procent, till exempel (12.3, 45.6)",
+    "Använd stats.nonresponse_bounds(värde, bas, antal kommuner som fick enkäten).",
+)
 def _o_11_3(svar):
     row = _obs("V23-053")
     population = int(_survey("vision_2023").population_n)
@@ -208,16 +223,22 @@ def _o_11_3(svar):
     if _par_nara(value, facit, 0.15):
         return None
     if _par_nara(value, stats.percent_interval(row.value, int(row.base_n), population), 0.15):
-        return ("Det där är felmarginalen (konfidensintervallet). Här söks vad andelen blir om alla som inte "
-                "svarade hade svarat svårt, respektive om ingen av dem hade gjort det.")
+        return (
+            "Det där är felmarginalen (konfidensintervallet). Här söks vad andelen blir om alla som inte "
+            "svarade hade svarat svårt, respektive om ingen av dem hade gjort det."
+        )
     respondents = int(_survey("vision_2023").respondents_n)
     if _par_nara(value, stats.nonresponse_bounds(row.value, int(row.base_n), respondents), 0.15):
         return "Nästan: som population ska du ange alla kommuner som fick enkäten, inte bara de som svarade."
     return ""
 
 
-@_ovning("11.4", "Vårdanalys enkät till lärosätena: vilken svarsfrekvens ger vanlig avrundning till hela procent?",
-         "ett heltal i procent", "Räkna 100 × svarande / antal lärosäten och avrunda till närmaste heltal.")
+@_ovning(
+    "11.4",
+    "Vårdanalys enkät till lärosätena: vilken svarsfrekvens ger vanlig avrundning till hela procent?",
+    "ett heltal i procent",
+    "Räkna 100 × svarande / antal lärosäten och avrunda till närmaste heltal.",
+)
 def _o_11_4(svar):
     u = _survey("vardanalys_2019_larosaten")
     exact = 100 * u.respondents_n / u.population_n
@@ -234,9 +255,13 @@ def _o_11_4(svar):
 
 # --- 12 Bas och felmarginal
 
-@_ovning("12.1", "Felmarginal för socialsekreterare 2023 (observation V23-053) med ändlig-populationskorrektion.",
-         "två tal i procent, till exempel (12.3, 45.6)",
-         "Använd stats.percent_interval(värde, bas, population) med basen och populationen från tabellerna.")
+
+@_ovning(
+    "12.1",
+    "Felmarginal för socialsekreterare 2023 (observation V23-053) med ändlig-populationskorrektion.",
+    "två tal i procent, till exempel (12.3, 45.6)",
+    "Använd stats.percent_interval(värde, bas, population) med basen och populationen från tabellerna.",
+)
 def _o_12_1(svar):
     row = _obs("V23-053")
     population = int(_survey("vision_2023").population_n)
@@ -251,9 +276,12 @@ def _o_12_1(svar):
     return ""
 
 
-@_ovning("12.2", "Figur 10: hur många socialchefer kan ha svarat 'mer stimulerande än krävande' (observation V23-095)?",
-         "ett heltal, eller en lista med heltal om flera är möjliga",
-         "Använd stats.respondent_counts(värde, bas): det ger alla antal som avrundas till den publicerade procenten.")
+@_ovning(
+    "12.2",
+    "Figur 10: hur många socialchefer kan ha svarat 'mer stimulerande än krävande' (observation V23-095)?",
+    "ett heltal, eller en lista med heltal om flera är möjliga",
+    "Använd stats.respondent_counts(värde, bas): det ger alla antal som avrundas till den publicerade procenten.",
+)
 def _o_12_2(svar):
     row = _obs("V23-095")
     facit = set(stats.respondent_counts(row.value, int(row.base_n)))
@@ -265,9 +293,12 @@ def _o_12_2(svar):
     return ""
 
 
-@_ovning("12.3", "Kan man räkna ett 95 % intervall för storstadslänen och övriga landet 2023 (V23-076 och V23-078)?",
-         "ja eller nej",
-         "Titta på base_n och base_note för de två observationerna: vilken bas har rapporten tryckt, och gäller den gruppen?")
+@_ovning(
+    "12.3",
+    "Kan man räkna ett 95 % intervall för storstadslänen och övriga landet 2023 (V23-076 och V23-078)?",
+    "ja eller nej",
+    "Titta på base_n och base_note för de två observationerna: vilken bas har rapporten tryckt, och gäller den gruppen?",
+)
 def _o_12_3(svar):
     s = _t()["series"]
     rows = s[(s["series_indicator"] == "staffing_difficulty") & s["obs_id"].isin(["V23-076", "V23-078"])]
@@ -275,14 +306,17 @@ def _o_12_3(svar):
     return None if _ja_nej(svar) == facit else ""
 
 
-@_ovning("12.4", "Behandlingspersonal 2022 och 2023 (V23-067 och V23-066): minsta gemensamma bas n där intervallen "
-         "utan korrektion inte överlappar.", "ett heltal",
-         "Gör som i notebookens loop: prova n = 2, 3, 4 … och stanna vid första n där det lägre värdets övre "
-         "gräns ligger under det högre värdets nedre gräns.")
+@_ovning(
+    "12.4",
+    "Behandlingspersonal 2022 och 2023 (V23-067 och V23-066): minsta gemensamma bas n där intervallen "
+    "utan korrektion inte överlappar.",
+    "ett heltal",
+    "Gör som i notebookens loop: prova n = 2, 3, 4 … och stanna vid första n där det lägre värdets övre "
+    "gräns ligger under det högre värdets nedre gräns.",
+)
 def _o_12_4(svar):
     low, high = sorted([_obs("V23-067").value, _obs("V23-066").value])
-    facit = next(n for n in range(1, 100_000)
-                 if stats.percent_interval(high, n)[0] > stats.percent_interval(low, n)[1])
+    facit = next(n for n in range(1, 100_000) if stats.percent_interval(high, n)[0] > stats.percent_interval(low, n)[1])
     value = _heltal(svar)
     if value == facit:
         return None
@@ -295,9 +329,13 @@ def _o_12_4(svar):
 
 # --- 13 Sammanslagning av kategorier
 
-@_ovning("13.1", "Vilka svarsalternativ på Visions femgradiga skala (vision_villkor_5) slås ihop till 'svårt'?",
-         "en lista med alternativen ordagrant, till exempel [\"Alternativ A\", \"Alternativ B\"]",
-         "Titta i tabellen response_options: raderna med scale_id vision_villkor_5 och kolumnen harmonised_category.")
+
+@_ovning(
+    "13.1",
+    "Vilka svarsalternativ på Visions femgradiga skala (vision_villkor_5) slås ihop till 'svårt'?",
+    'en lista med alternativen ordagrant, till exempel ["Alternativ A", "Alternativ B"]',
+    "Titta i tabellen response_options: raderna med scale_id vision_villkor_5 och kolumnen harmonised_category.",
+)
 def _o_13_1(svar):
     ro = _t()["response_options"]
     rows = ro[(ro["scale_id"] == "vision_villkor_5") & (ro["harmonised_category"] == "svårt")]
@@ -312,8 +350,12 @@ def _o_13_1(svar):
     return ""
 
 
-@_ovning("13.2", "Vision 2015: hur stor kan andelen 'svårt' högst ha varit (observation V23-051)?",
-         "ett tal i procent", "Allt som inte är lätt eller balans: räkna från 100.")
+@_ovning(
+    "13.2",
+    "Vision 2015: hur stor kan andelen 'svårt' högst ha varit (observation V23-051)?",
+    "ett tal i procent",
+    "Allt som inte är lätt eller balans: räkna från 100.",
+)
 def _o_13_2(svar):
     bound = _obs("V23-052")
     stated = _obs("V23-051").value
@@ -326,9 +368,12 @@ def _o_13_2(svar):
     return ""
 
 
-@_ovning("13.3", "Figur 10: mellankategorin är härledd ur två avrundade andelar. Hur liten och hur stor kan den "
-         "vara?", "två tal i procent, till exempel (12.3, 45.6)",
-         "Varje publicerad heltalsprocent kan vara upp till en halv procentenhet för hög eller för låg.")
+@_ovning(
+    "13.3",
+    "Figur 10: mellankategorin är härledd ur två avrundade andelar. Hur liten och hur stor kan den vara?",
+    "två tal i procent, till exempel (12.3, 45.6)",
+    "Varje publicerad heltalsprocent kan vara upp till en halv procentenhet för hög eller för låg.",
+)
 def _o_13_3(svar):
     formula = _obs("V23-097").formula
     refs = OBS_ID.findall(formula)
@@ -344,8 +389,12 @@ def _o_13_3(svar):
     return ""
 
 
-@_ovning("13.4", "Figur 2 (högst två svar): hur stor kan summan av alla andelar 2023 bli som mest?",
-         "ett tal i procent", "Titta på kolumnen max_answers i tabellen questions.")
+@_ovning(
+    "13.4",
+    "Figur 2 (högst två svar): hur stor kan summan av alla andelar 2023 bli som mest?",
+    "ett tal i procent",
+    "Titta på kolumnen max_answers i tabellen questions.",
+)
 def _o_13_4(svar):
     q = _t()["questions"].set_index("question_id").loc["vision_2023_verksamhetsomraden"]
     facit = 100 * int(q.max_answers)
@@ -359,8 +408,13 @@ def _o_13_4(svar):
 
 # --- 14 Jämförbarhet
 
-@_ovning("14.1", "Hur stor andel av dem som svarade på SKL:s enkät 2015 var inte socialchef (eller motsvarande)?",
-         "ett tal i procent", "Titta på observationerna med indicator respondent_role_share och räkna från 100.")
+
+@_ovning(
+    "14.1",
+    "Hur stor andel av dem som svarade på SKL:s enkät 2015 var inte socialchef (eller motsvarande)?",
+    "ett tal i procent",
+    "Titta på observationerna med indicator respondent_role_share och räkna från 100.",
+)
 def _o_14_1(svar):
     obs = _t()["observations"]
     roles = obs[(obs["indicator"] == "respondent_role_share") & (obs["survey_id"] == "skl_2015")]
@@ -378,12 +432,20 @@ def _o_14_1(svar):
 
 def _luckor() -> pd.DataFrame:
     gaps = _t()["series_gaps"]
-    return gaps[(gaps["series_indicator"] == "staffing_difficulty") & (gaps["subject"] == "personal generellt")
-                & (gaps["breakdown"] == "riket") & (gaps["category"] == "svårt")]
+    return gaps[
+        (gaps["series_indicator"] == "staffing_difficulty")
+        & (gaps["subject"] == "personal generellt")
+        & (gaps["breakdown"] == "riket")
+        & (gaps["category"] == "svårt")
+    ]
 
 
-@_ovning("14.2", "Serien personal generellt (svårt, riket): hur många år saknar värde för att ingen källa har "
-         "hittats?", "ett heltal (antal år)", "Titta i tabellen series_gaps och räkna raderna med gap_flag not_found.")
+@_ovning(
+    "14.2",
+    "Serien personal generellt (svårt, riket): hur många år saknar värde för att ingen källa har hittats?",
+    "ett heltal (antal år)",
+    "Titta i tabellen series_gaps och räkna raderna med gap_flag not_found.",
+)
 def _o_14_2(svar):
     gaps = _luckor()
     facit = int((gaps["gap_flag"] == "not_found").sum())
@@ -397,18 +459,27 @@ def _o_14_2(svar):
 
 def _serie(indicator: str = "staffing_difficulty", subject: str = "personal generellt") -> pd.DataFrame:
     s = _t()["series"]
-    return s[(s["series_indicator"] == indicator) & (s["subject"] == subject) & (s["breakdown"] == "riket")
-             & (s["category"] == "svårt") & s["is_preferred"] & s["value"].notna()]
+    return s[
+        (s["series_indicator"] == indicator)
+        & (s["subject"] == subject)
+        & (s["breakdown"] == "riket")
+        & (s["category"] == "svårt")
+        & s["is_preferred"]
+        & s["value"].notna()
+    ]
 
 
 def _flaggor(comparability) -> set[str]:
     return set(comparability.split(";")) if isinstance(comparability, str) else set()
 
 
-@_ovning("14.3", "Serien personal generellt (svårt, riket): vilka år har ett exakt värde ur Visions egen rapport, "
-         "alltså inte en gräns, inte ungefärligt och inte från ett pressmeddelande eller en nyhet?",
-         "en lista med årtal, till exempel [2001, 2002]",
-         "Titta på kolumnen comparability: leta efter flaggorna bound, approximate och secondary_source.")
+@_ovning(
+    "14.3",
+    "Serien personal generellt (svårt, riket): vilka år har ett exakt värde ur Visions egen rapport, "
+    "alltså inte en gräns, inte ungefärligt och inte från ett pressmeddelande eller en nyhet?",
+    "en lista med årtal, till exempel [2001, 2002]",
+    "Titta på kolumnen comparability: leta efter flaggorna bound, approximate och secondary_source.",
+)
 def _o_14_3(svar):
     rows = _serie()
     excluded = {"bound", "approximate", "secondary_source"}
@@ -423,14 +494,20 @@ def _o_14_3(svar):
     return ""
 
 
-@_ovning("14.4", "SKL frågade om tre tidpunkter. Vilken av dem gäller samma tidpunkt som enkäten gjordes?",
-         "en av tidpunkterna ordagrant, som i kolumnen reference_period",
-         "Den tidpunkt som saknar flaggan reference_period_differs i tabellen series.")
+@_ovning(
+    "14.4",
+    "SKL frågade om tre tidpunkter. Vilken av dem gäller samma tidpunkt som enkäten gjordes?",
+    "en av tidpunkterna ordagrant, som i kolumnen reference_period",
+    "Den tidpunkt som saknar flaggan reference_period_differs i tabellen series.",
+)
 def _o_14_4(svar):
     s = _t()["series"]
     skl = s[(s["survey_id"] == "skl_2015") & s["reference_period"].notna()]
-    facit = {_ord(r.reference_period) for r in skl.itertuples()
-             if "reference_period_differs" not in _flaggor(r.comparability)}
+    facit = {
+        _ord(r.reference_period)
+        for r in skl.itertuples()
+        if "reference_period_differs" not in _flaggor(r.comparability)
+    }
     value = _ord(svar)
     if {value} == facit:
         return None
@@ -441,8 +518,13 @@ def _o_14_4(svar):
 
 # --- 15 Från rapport till data
 
-@_ovning("15.1", "Ur vilka observationer är V23-055 härledd?",
-         "en lista med obs_id, till exempel [\"X-001\", \"X-002\"]", "Läs kolumnen formula för V23-055.")
+
+@_ovning(
+    "15.1",
+    "Ur vilka observationer är V23-055 härledd?",
+    'en lista med obs_id, till exempel ["X-001", "X-002"]',
+    "Läs kolumnen formula för V23-055.",
+)
 def _o_15_1(svar):
     facit = set(OBS_ID.findall(_obs("V23-055").formula))
     if isinstance(svar, str):
@@ -458,8 +540,12 @@ def _o_15_1(svar):
     return ""
 
 
-@_ovning("15.2", "Räkna ut värdet för V23-087 ur dess formel.", "ett tal i procent",
-         "Ersätt varje obs_id i formeln med observationens värde och räkna.")
+@_ovning(
+    "15.2",
+    "Räkna ut värdet för V23-087 ur dess formel.",
+    "ett tal i procent",
+    "Ersätt varje obs_id i formeln med observationens värde och räkna.",
+)
 def _o_15_2(svar):
     row = _obs("V23-087")
     refs = OBS_ID.findall(row.formula)
@@ -472,8 +558,12 @@ def _o_15_2(svar):
     return ""
 
 
-@_ovning("15.3", "Vilken bas (n) anger rapporten för Figur 9?", "ett heltal",
-         "Läs kolumnen base_printed i tabellen figures och plocka ut talet efter n=.")
+@_ovning(
+    "15.3",
+    "Vilken bas (n) anger rapporten för Figur 9?",
+    "ett heltal",
+    "Läs kolumnen base_printed i tabellen figures och plocka ut talet efter n=.",
+)
 def _o_15_3(svar):
     printed = _t()["figures"].set_index("figure_id").loc["vision_2023_figur_9", "base_printed"]
     facit = int(re.search(r"n=(\d+)", printed).group(1))
@@ -485,17 +575,22 @@ def _o_15_3(svar):
     return ""
 
 
-@_ovning("15.4", "Värdet för 2020 i V23-077: i vilket dokument (source_id) står siffran?",
-         "ett source_id, till exempel \"dokument_2001\"",
-         "Skilj på undersökningen (survey_id: när frågan ställdes) och källan (source_id: var siffran är tryckt).")
+@_ovning(
+    "15.4",
+    "Värdet för 2020 i V23-077: i vilket dokument (source_id) står siffran?",
+    'ett source_id, till exempel "dokument_2001"',
+    "Skilj på undersökningen (survey_id: när frågan ställdes) och källan (source_id: var siffran är tryckt).",
+)
 def _o_15_4(svar):
     row = _obs("V23-077")
     value = _ord(svar).strip("\"'")
     if value == _ord(row.source_id):
         return None
     if value == _ord(row.survey_id):
-        return ("Det är undersökningen, alltså när frågan ställdes. Siffran är tryckt i ett senare dokument: "
-                "titta i kolumnen source_id.")
+        return (
+            "Det är undersökningen, alltså när frågan ställdes. Siffran är tryckt i ett senare dokument: "
+            "titta i kolumnen source_id."
+        )
     if value not in {_ord(x) for x in _t()["sources"]["source_id"]}:
         return "Det finns ingen källa med det source_id i tabellen sources."
     return ""

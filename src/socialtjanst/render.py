@@ -33,7 +33,9 @@ def execute(script: Path, timeout: int = 600) -> nbformat.NotebookNode:
     for i, cell in enumerate(nb.cells):
         cell.id = f"{script.stem}-{i:03d}"  # stable ids instead of random ones
         cell.metadata.pop("lines_to_next_cell", None)
-    NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(script.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(script.parent)}}
+    ).execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
     nb.metadata.pop("widgets", None)

@@ -99,24 +99,45 @@ def build_series(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             counts = respondent_counts(row.value, int(row.base_n))
             if len(counts):
                 count_min, count_max = counts[0], counts[-1]
-        rows.append({
-            "series_id": f"{row.series_indicator}:{row.obs_id}",
-            "series_indicator": row.series_indicator, "subject": row.series_subject,
-            "breakdown": row.breakdown, "year": row.reference_year, "reference_period": row.reference_period,
-            "category": row.category, "value": row.value, "value_qualifier": row.value_qualifier,
-            "base_n": base, "ci_low_pct": low, "ci_high_pct": high, "count_min": count_min, "count_max": count_max,
-            "survey_id": row.survey_id, "source_id": row.source_id, "obs_id": row.obs_id,
-            "value_basis": row.value_basis, "flags": flags, "note": pd.NA,
-        })
+        rows.append(
+            {
+                "series_id": f"{row.series_indicator}:{row.obs_id}",
+                "series_indicator": row.series_indicator,
+                "subject": row.series_subject,
+                "breakdown": row.breakdown,
+                "year": row.reference_year,
+                "reference_period": row.reference_period,
+                "category": row.category,
+                "value": row.value,
+                "value_qualifier": row.value_qualifier,
+                "base_n": base,
+                "ci_low_pct": low,
+                "ci_high_pct": high,
+                "count_min": count_min,
+                "count_max": count_max,
+                "survey_id": row.survey_id,
+                "source_id": row.source_id,
+                "obs_id": row.obs_id,
+                "value_basis": row.value_basis,
+                "flags": flags,
+                "note": pd.NA,
+            }
+        )
     series = pd.DataFrame(rows)
     _flag_disagreements(series)
     _mark_preferred(series, sources)
     for gap in tables["series_gaps"].itertuples():
         series.loc[len(series)] = {
             "series_id": f"{gap.series_indicator}:gap:{gap.subject}:{gap.breakdown}:{gap.category}:{gap.year}",
-            "series_indicator": gap.series_indicator, "subject": gap.subject, "breakdown": gap.breakdown,
-            "year": gap.year, "category": gap.category, "source_id": gap.source_id,
-            "flags": [gap.gap_flag], "note": gap.note, "is_preferred": True,
+            "series_indicator": gap.series_indicator,
+            "subject": gap.subject,
+            "breakdown": gap.breakdown,
+            "year": gap.year,
+            "category": gap.category,
+            "source_id": gap.source_id,
+            "flags": [gap.gap_flag],
+            "note": gap.note,
+            "is_preferred": True,
         }
     series["comparability"] = series["flags"].map(lambda f: ";".join(dict.fromkeys(f)))
     order = ["series_indicator", "subject", "breakdown", "category", "year", "reference_period", "series_id"]
@@ -141,12 +162,15 @@ POINT = ["series_indicator", "subject", "breakdown", "year", "reference_period",
 
 def _mark_preferred(series: pd.DataFrame, sources: pd.DataFrame) -> None:
     """One preferred row per point: an exact value, from the report, stated, then the lowest obs_id."""
-    rank = pd.DataFrame({
-        "secondary": series["source_id"].map(sources["document_type"]).isin(SECONDARY_DOCUMENTS),
-        "basis": series["value_basis"].map(BASIS_RANK),
-        "bound": series["value_qualifier"].notna(),
-        "obs_id": series["obs_id"],
-    }, index=series.index)
+    rank = pd.DataFrame(
+        {
+            "secondary": series["source_id"].map(sources["document_type"]).isin(SECONDARY_DOCUMENTS),
+            "basis": series["value_basis"].map(BASIS_RANK),
+            "bound": series["value_qualifier"].notna(),
+            "obs_id": series["obs_id"],
+        },
+        index=series.index,
+    )
     order = rank.sort_values(["bound", "secondary", "basis", "obs_id"]).index
     first = series.loc[order].groupby(POINT, dropna=False, sort=False).head(1).index
     series["is_preferred"] = series.index.isin(first)

@@ -24,7 +24,9 @@ def _z(confidence: float) -> float:
     return NormalDist().inv_cdf(0.5 + confidence / 2)
 
 
-def wilson_interval(share: float, n: int, population: int | None = None, confidence: float = 0.95) -> tuple[float, float]:
+def wilson_interval(
+    share: float, n: int, population: int | None = None, confidence: float = 0.95
+) -> tuple[float, float]:
     """Wilson score interval for a share (0–1) observed among ``n`` respondents.
 
     With ``population`` (N) the finite population correction is applied.
@@ -56,7 +58,9 @@ def wilson_interval(share: float, n: int, population: int | None = None, confide
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def percent_interval(value_pct: float, n: int, population: int | None = None, confidence: float = 0.95) -> tuple[float, float]:
+def percent_interval(
+    value_pct: float, n: int, population: int | None = None, confidence: float = 0.95
+) -> tuple[float, float]:
     """:func:`wilson_interval` in percent, rounded to one decimal.
 
     >>> percent_interval(77, 137, 290)  # with the correction: narrower

@@ -124,7 +124,7 @@ class Checker:
 
     def check_value_basis(self) -> None:
         obs = self.t["observations"]
-        values = dict(zip(obs["obs_id"], obs["value"]))
+        values = dict(zip(obs["obs_id"], obs["value"], strict=True))
         for i, row in obs.iterrows():
             basis, has_formula = row.value_basis, pd.notna(row.formula)
             if basis == "derived":
@@ -138,7 +138,9 @@ class Checker:
                     continue
                 if abs(result - row.value) > DERIVED_TOLERANCE:
                     self.add(
-                        "observations", i, "value",
+                        "observations",
+                        i,
+                        "value",
                         f"{row.obs_id}: derived value {row.value:g} does not recompute: {row.formula} = {result:.3f}",
                     )
             elif has_formula:
@@ -151,30 +153,60 @@ class Checker:
         surveys = self.t["surveys"].set_index("survey_id")
         for i, row in obs.iterrows():
             if pd.notna(row.base_n_min) and pd.notna(row.base_n_max) and row.base_n_min > row.base_n_max:
-                self.add("observations", i, "base_n_min", f"{row.obs_id}: base_n_min {row.base_n_min} > base_n_max {row.base_n_max}")
+                self.add(
+                    "observations",
+                    i,
+                    "base_n_min",
+                    f"{row.obs_id}: base_n_min {row.base_n_min} > base_n_max {row.base_n_max}",
+                )
             largest = row.base_n if pd.notna(row.base_n) else row.base_n_max
             if pd.isna(largest) or pd.isna(row.survey_id):
                 continue
             respondents = surveys.loc[row.survey_id, "respondents_n"]
             if pd.notna(respondents) and largest > respondents:
-                self.add("observations", i, "base_n", f"{row.obs_id}: base {largest} exceeds the survey's {respondents} respondents")
+                self.add(
+                    "observations",
+                    i,
+                    "base_n",
+                    f"{row.obs_id}: base {largest} exceeds the survey's {respondents} respondents",
+                )
         for i, row in self.t["surveys"].iterrows():
             if pd.notna(row.respondents_n) and pd.notna(row.population_n) and row.respondents_n > row.population_n:
-                self.add("surveys", i, "respondents_n", f"{row.survey_id}: {row.respondents_n} respondents exceed population {row.population_n}")
+                self.add(
+                    "surveys",
+                    i,
+                    "respondents_n",
+                    f"{row.survey_id}: {row.respondents_n} respondents exceed population {row.population_n}",
+                )
 
     def check_response_rates(self) -> None:
         for i, row in self.t["surveys"].iterrows():
             if pd.isna(row.respondents_n) or pd.isna(row.population_n):
                 if pd.notna(row.response_rate_recomputed_pct):
-                    self.add("surveys", i, "response_rate_recomputed_pct", f"{row.survey_id}: recomputed rate given without respondents and population")
+                    self.add(
+                        "surveys",
+                        i,
+                        "response_rate_recomputed_pct",
+                        f"{row.survey_id}: recomputed rate given without respondents and population",
+                    )
                 continue
             rate = 100 * row.respondents_n / row.population_n
-            if pd.isna(row.response_rate_recomputed_pct) or abs(row.response_rate_recomputed_pct - round(rate, 1)) > 1e-9:
-                self.add("surveys", i, "response_rate_recomputed_pct", f"{row.survey_id}: should be {rate:.1f} ({row.respondents_n}/{row.population_n})")
+            if (
+                pd.isna(row.response_rate_recomputed_pct)
+                or abs(row.response_rate_recomputed_pct - round(rate, 1)) > 1e-9
+            ):
+                self.add(
+                    "surveys",
+                    i,
+                    "response_rate_recomputed_pct",
+                    f"{row.survey_id}: should be {rate:.1f} ({row.respondents_n}/{row.population_n})",
+                )
             published = row.response_rate_published_pct
             if pd.notna(published) and abs(published - rate) > 0.5 and pd.isna(row.note):
                 self.add(
-                    "surveys", i, "response_rate_published_pct",
+                    "surveys",
+                    i,
+                    "response_rate_published_pct",
                     f"{row.survey_id}: published {published:g} % disagrees with {rate:.1f} % recomputed; record the disagreement in note",
                 )
 
@@ -190,32 +222,51 @@ class Checker:
         ]
         single = shares[~shares["question_id"].map(questions["multiple_answers"]).fillna(False).astype(bool)]
         keys = ["source_id", "question_id", "subject", "breakdown", "reference_year", "reference_period"]
-        for key, group in single.groupby(keys, dropna=False, observed=True):
+        for _key, group in single.groupby(keys, dropna=False, observed=True):
             total = group["value"].sum()
             if total > 100 + ROUNDING_SLACK_PER_SHARE * len(group):
                 ids = ", ".join(group["obs_id"])
-                self.add("observations", group.index[0], "value", f"shares of one question add up to {total:g} > 100 ({ids})")
+                self.add(
+                    "observations", group.index[0], "value", f"shares of one question add up to {total:g} > 100 ({ids})"
+                )
 
     def check_figures(self) -> None:
         counts = self.t["observations"]["figure_id"].value_counts()
         for i, row in self.t["figures"].iterrows():
             held = int(counts.get(row.figure_id, 0))
             if held != row.n_points_held:
-                self.add("figures", i, "n_points_held", f"{row.figure_id}: says {row.n_points_held}, observations hold {held}")
+                self.add(
+                    "figures",
+                    i,
+                    "n_points_held",
+                    f"{row.figure_id}: says {row.n_points_held}, observations hold {held}",
+                )
             if held < row.n_points_plausible and pd.isna(row.missing_reason):
-                self.add("figures", i, "missing_reason", f"{row.figure_id}: holds {held} of {row.n_points_plausible} numbers; say why the rest are missing")
+                self.add(
+                    "figures",
+                    i,
+                    "missing_reason",
+                    f"{row.figure_id}: holds {held} of {row.n_points_plausible} numbers; say why the rest are missing",
+                )
 
     def check_scales(self) -> None:
         scales = set(self.t["response_options"]["scale_id"])
         for i, row in self.t["questions"].iterrows():
             if pd.notna(row.scale_id) and row.scale_id not in scales:
-                self.add("questions", i, "scale_id", f"{row.question_id}: scale {row.scale_id} has no rows in response_options")
+                self.add(
+                    "questions",
+                    i,
+                    "scale_id",
+                    f"{row.question_id}: scale {row.scale_id} has no rows in response_options",
+                )
 
     def check_stated_values_in_quotes(self) -> None:
         """Needs no source text: a stated value must be printed in its own quote."""
         for i, row in self.t["observations"].iterrows():
             if row.value_basis == "stated" and not contains_value(row.quote, row.value):
-                self.add("observations", i, "quote", f"{row.obs_id}: stated value {row.value:g} does not occur in the quote")
+                self.add(
+                    "observations", i, "quote", f"{row.obs_id}: stated value {row.value:g} does not occur in the quote"
+                )
 
     def check_quotes(self, texts: dict[str, str]) -> None:
         for i, row in self.t["observations"].iterrows():
@@ -232,18 +283,29 @@ class Checker:
                     self.add("figures", i, field, f"{row.figure_id}: not found verbatim in the text of {row.source_id}")
 
 
-def source_texts(tables: dict[str, pd.DataFrame], sources_dir: Path, paths: dict[str, str]) -> tuple[dict[str, str], list[Problem]]:
+def source_texts(
+    tables: dict[str, pd.DataFrame], sources_dir: Path, paths: dict[str, str]
+) -> tuple[dict[str, str], list[Problem]]:
     """The texts the quotes are checked against, and problems with missing or changed files."""
     listed = tables["sources"].dropna(subset=["text_file"])
-    texts = load_texts(sources_dir, dict(zip(listed["source_id"], listed["text_file"])))
+    texts = load_texts(sources_dir, dict(zip(listed["source_id"], listed["text_file"], strict=True)))
     problems = []
     for i, row in listed.iterrows():
         if row.source_id not in texts:
-            problems.append(Problem(paths["sources"], int(i) + 2, "text_file", f"{row.text_file} not found in {sources_dir}"))
+            problems.append(
+                Problem(paths["sources"], int(i) + 2, "text_file", f"{row.text_file} not found in {sources_dir}")
+            )
             continue
         digest = hashlib.sha256((sources_dir / row.text_file).read_bytes()).hexdigest()
         if pd.notna(row.text_sha256) and digest != row.text_sha256:
-            problems.append(Problem(paths["sources"], int(i) + 2, "text_sha256", f"{row.text_file} in {sources_dir} is not the text the quotes were checked against"))
+            problems.append(
+                Problem(
+                    paths["sources"],
+                    int(i) + 2,
+                    "text_sha256",
+                    f"{row.text_file} in {sources_dir} is not the text the quotes were checked against",
+                )
+            )
     return texts, problems
 
 
