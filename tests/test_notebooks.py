@@ -7,10 +7,11 @@ import nbformat
 import pytest
 
 from socialtjanst import load
+from socialtjanst.render import notebook_scripts
 
 from .conftest import ROOT
 
-SCRIPTS = sorted(p for p in (ROOT / "notebooks").glob("*.py") if not p.name.startswith("_"))
+SCRIPTS = notebook_scripts(ROOT)  # the notebooks and the worked solutions in losningar/
 CDN = re.compile(r"cdn\.jsdelivr|cdnjs\.cloudflare|unpkg\.com|require\.js|mathjax", re.I)
 NUMBER = re.compile(r"(?<![\w,.])\d{1,3}(?: \d{3})+(?![\d,])|(?<![\w,.])\d+(?:[.,]\d+)?(?![\d\w])")
 

@@ -22,7 +22,6 @@ from socialtjanst import load, ovningar
 from socialtjanst.ovningar import OVNINGAR, RATT, kontrollera
 
 from .conftest import ROOT
-from .test_notebooks import FREE, NUMBER, PACKAGE_NUMBERS
 
 NOTEBOOKS = ROOT / "notebooks"
 METHOD_NOTEBOOKS = sorted(p for p in NOTEBOOKS.glob("1[1-5]_*.py"))
@@ -207,39 +206,15 @@ def test_unanswered_exercises_run_and_ask_for_an_answer(script):
 
 
 @pytest.mark.parametrize("script", SOLUTIONS, ids=lambda p: p.stem)
-def test_solution_notebook_is_executed_in_sync_and_right(script):
-    notebook = script.with_suffix(".ipynb")
-    folder = "notebooks/losningar"
-    command = (
-        f"from pathlib import Path; import nbformat; from socialtjanst.render import execute; "
-        f"nbformat.write(execute(Path('{folder}/{script.name}')), '{folder}/{notebook.name}')"
-    )
-    assert notebook.exists(), f'render it: .venv/bin/python -c "{command}"'
-    executed = nbformat.read(notebook, as_version=4)
-    assert [c.source for c in executed.cells] == [c.source for c in jupytext.read(script).cells], (
-        f'{notebook.name} is stale; render it: .venv/bin/python -c "{command}"'
-    )
+def test_solution_notebook_shows_every_answer_is_right(script):
+    # test_notebooks checks that the executed notebook is in sync with its script
+    executed = nbformat.read(script.with_suffix(".ipynb"), as_version=4)
     checked = [c for c in executed.cells if c.cell_type == "code" and "kontrollera(" in c.source]
     assert checked
     for cell in checked:
         assert "NBVAL_CHECK_OUTPUT" in cell.source
         text = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream")
-        assert text.rstrip().endswith(RATT), f"{notebook.name}: {text!r}"
-
-
-@pytest.mark.parametrize("script", SOLUTIONS, ids=lambda p: p.stem)
-def test_solution_prose_states_only_numbers_the_package_holds(script):
-    unknown = []
-    for cell in jupytext.read(script).cells:
-        if cell.cell_type != "markdown":
-            continue
-        text = re.sub(r"`[^`]*`", "", cell.source)
-        text = re.sub(r"\(\d+\)|\d+:[a-z]+|\b(?:19|20)\d\d–(?:19|20)?\d\d\b", "", text)
-        for match in NUMBER.finditer(text):
-            value = float(match.group().replace(" ", "").replace(",", "."))
-            if value not in PACKAGE_NUMBERS and value not in FREE and not 1990 <= value <= 2030:
-                unknown.append(match.group())
-    assert not unknown, f"{script.name} states numbers the package does not hold: {unknown}"
+        assert text.rstrip().endswith(RATT), f"{script.name}: {text!r}"
 
 
 def test_no_exercise_answer_is_written_into_the_checker():
