@@ -16,7 +16,7 @@ from pathlib import Path
 import frictionless
 import pandas as pd
 
-from .load import read_descriptor, read_resource
+from .load import load_tables, read_descriptor
 from .text import contains_value, find_quote, load_texts
 
 OBS_ID = re.compile(r"[A-Z][A-Z0-9]*-[0-9]{3}")
@@ -318,7 +318,7 @@ def validate_package(descriptor: str | Path | None = None, sources_dir: str | Pa
     if problems:
         notes.append("the package's own checks were not run: fix the frictionless errors first")
         return Report(problems, notes)
-    tables = {res["name"]: read_resource(res, root) for res in package["resources"]}
+    tables = load_tables(package, root)
     paths = {res["name"]: res["path"] for res in package["resources"]}
     texts = None
     if sources_dir is None:
