@@ -134,7 +134,7 @@ soc = serie[(serie["series_indicator"] == "socialsekreterare_recruitment") & ser
 soc = soc.assign(organisation=soc["survey_id"].map(organisation)).sort_values(["year", "organisation"], kind="stable")
 soc["punkt"] = soc["year"].astype(str) + " · " + soc["subject"] + (" (" + soc["reference_period"] + ")").fillna("")
 soc["värde"] = [figures.value_label(v, q) for v, q in zip(soc["value"], soc["value_qualifier"])]
-soc["slag"] = soc["value_qualifier"].isna().map({True: "exakt", False: "ungefärligt"})
+soc["slag"] = (soc["value_qualifier"].isna() | (soc["value_qualifier"] == "exact")).map({True: "exakt", False: "ungefärligt"})
 bas = alt.Chart(soc).encode(
     x=alt.X("value:Q", title="Andel (procent) som har svårt att rekrytera", scale=alt.Scale(domain=[0, 100])),
     y=alt.Y("punkt:N", sort=None, title=None, axis=alt.Axis(labelLimit=520)),

@@ -64,7 +64,7 @@ obs = tabeller["observations"]
 frekvenser = obs[(obs["indicator"] == "response_rate") & (obs["value_basis"] != "derived")].copy()
 frekvenser["undersökning"] = frekvenser["survey_id"].astype(str) + " · " + frekvenser["breakdown"].astype(str)
 frekvenser["etikett"] = [figures.value_label(x, q) for x, q in zip(frekvenser["value"], frekvenser["value_qualifier"])]
-frekvenser["exakt"] = frekvenser["value_qualifier"].isna()
+frekvenser["exakt"] = frekvenser["value_qualifier"].isna() | (frekvenser["value_qualifier"] == "exact")
 bas = alt.Chart(frekvenser).encode(y=alt.Y("undersökning:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)))
 alt.layer(
     bas.mark_bar(color="#4c78a8").encode(

@@ -72,7 +72,7 @@ def figure_data(figure_id: str) -> pd.DataFrame:
     """The observations of one figure, with the label each value gets on the chart."""
     obs = _tables()["observations"]
     data = obs[obs["figure_id"] == figure_id].copy()
-    data["exact"] = data["value_qualifier"].isna()
+    data["exact"] = data["value_qualifier"].isna() | (data["value_qualifier"] == "exact")
     data["label"] = [value_label(v, q, u) for v, q, u in zip(data["value"], data["value_qualifier"], data["unit"], strict=True)]
     return data
 

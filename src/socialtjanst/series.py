@@ -66,7 +66,7 @@ def _flags(row, surveys: pd.DataFrame, sources: pd.DataFrame, questions: pd.Data
         flags.append("reference_period_differs")
     if row.value_basis == "approximate":
         flags.append("approximate")
-    elif pd.notna(row.value_qualifier):
+    elif pd.notna(row.value_qualifier) and row.value_qualifier != "exact":
         flags.append("bound")
     if row.value_basis == "derived":
         flags.append("derived")
@@ -166,7 +166,7 @@ def _mark_preferred(series: pd.DataFrame, sources: pd.DataFrame) -> None:
         {
             "secondary": series["source_id"].map(sources["document_type"]).isin(SECONDARY_DOCUMENTS),
             "basis": series["value_basis"].map(BASIS_RANK),
-            "bound": series["value_qualifier"].notna(),
+            "bound": series["value_qualifier"].notna() & (series["value_qualifier"] != "exact"),
             "obs_id": series["obs_id"],
         },
         index=series.index,

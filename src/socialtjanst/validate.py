@@ -218,7 +218,7 @@ class Checker:
             (obs["unit"] == "percent")
             & obs["question_id"].notna()
             & obs["category"].astype(str).isin(disjoint)
-            & (obs["value_qualifier"].isna() | (obs["value_basis"] == "stated"))
+            & (obs["value_qualifier"].isna() | obs["value_qualifier"].isin(["exact"]) | (obs["value_basis"] == "stated"))
         ]
         single = shares[~shares["question_id"].map(questions["multiple_answers"]).fillna(False).astype(bool)]
         keys = ["source_id", "question_id", "subject", "breakdown", "reference_year", "reference_period"]
