@@ -142,3 +142,13 @@ def test_build_refuses_invalid_input_and_writes_nothing(package_copy):
     with pytest.raises(BuildError, match="socialtjanst validate"):
         build(package_copy.root)
     assert _digests(package_copy.root) == before
+
+
+def test_survey_number_without_an_observation(package_copy):
+    rows = package_copy.rows("surveys")
+    i, _ = package_copy.first("surveys", survey_id="vision_2023")
+    rows[i]["respondents_n"] = "159"
+    rows[i]["response_rate_recomputed_pct"] = "54.8"
+    package_copy.write("surveys", rows)
+    problem = _only_problem(validate_package(package_copy.root), "data/surveys.csv", "respondents_n")
+    assert problem.row == _row_of(i) and "not an observation" in problem.message

@@ -23,6 +23,7 @@ OBS_ID = re.compile(r"[A-Z][A-Z0-9]*-[0-9]{3}")
 # Rounded shares of one question may add up to a little over 100.
 ROUNDING_SLACK_PER_SHARE = 0.5
 DERIVED_TOLERANCE = 0.051
+SURVEY_NUMBERS = {"population_n": "population", "respondents_n": "respondents", "response_rate_published_pct": "response_rate"}
 
 
 @dataclass(frozen=True, order=True)
@@ -108,6 +109,7 @@ class Checker:
         self.check_value_basis()
         self.check_bases()
         self.check_response_rates()
+        self.check_survey_numbers_have_observations()
         self.check_shares_sum()
         self.check_figures()
         self.check_scales()
@@ -209,6 +211,16 @@ class Checker:
                     "response_rate_published_pct",
                     f"{row.survey_id}: published {published:g} % disagrees with {rate:.1f} % recomputed; record the disagreement in note",
                 )
+
+    def check_survey_numbers_have_observations(self) -> None:
+        """A survey's population, respondents and published rate are observations too, with quotes."""
+        obs = self.t["observations"]
+        for field, indicator in SURVEY_NUMBERS.items():
+            for i, row in self.t["surveys"].dropna(subset=[field]).iterrows():
+                value = getattr(row, field)
+                backed = obs[(obs["survey_id"] == row.survey_id) & (obs["indicator"] == indicator) & (obs["value"] == value)]
+                if backed.empty:
+                    self.add("surveys", i, field, f"{row.survey_id}: {value:g} is not an observation ({indicator}) with a quote")
 
     def check_shares_sum(self) -> None:
         obs = self.t["observations"]
