@@ -1,6 +1,6 @@
 # Two commands for a fresh machine: `make` (environment, build, validation, figures,
 # rendered notebooks) and `make test`. `make help` lists every target.
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 # The plain-text source documents the quotes are checked against (optional).
