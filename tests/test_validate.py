@@ -152,3 +152,11 @@ def test_survey_number_without_an_observation(package_copy):
     package_copy.write("surveys", rows)
     problem = _only_problem(validate_package(package_copy.root), "data/surveys.csv", "respondents_n")
     assert problem.row == _row_of(i) and "not an observation" in problem.message
+
+
+def test_municipality_group_size_without_an_observation(package_copy):
+    rows = package_copy.rows("kommungrupper_2011")
+    rows[0]["municipalities_n"] = str(int(rows[0]["municipalities_n"]) + 1)
+    package_copy.write("kommungrupper_2011", rows)
+    problem = _only_problem(validate_package(package_copy.root), "data/kommungrupper_2011.csv", "municipalities_n")
+    assert problem.row == _row_of(0)

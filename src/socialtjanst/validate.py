@@ -23,7 +23,11 @@ OBS_ID = re.compile(r"[A-Z][A-Z0-9]*-[0-9]{3}")
 # Rounded shares of one question may add up to a little over 100.
 ROUNDING_SLACK_PER_SHARE = 0.5
 DERIVED_TOLERANCE = 0.051
-SURVEY_NUMBERS = {"population_n": "population", "respondents_n": "respondents", "response_rate_published_pct": "response_rate"}
+SURVEY_NUMBERS = {
+    "population_n": "population",
+    "respondents_n": "respondents",
+    "response_rate_published_pct": "response_rate",
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -109,7 +113,7 @@ class Checker:
         self.check_value_basis()
         self.check_bases()
         self.check_response_rates()
-        self.check_survey_numbers_have_observations()
+        self.check_numbers_have_observations()
         self.check_shares_sum()
         self.check_figures()
         self.check_scales()
@@ -212,15 +216,32 @@ class Checker:
                     f"{row.survey_id}: published {published:g} % disagrees with {rate:.1f} % recomputed; record the disagreement in note",
                 )
 
-    def check_survey_numbers_have_observations(self) -> None:
-        """A survey's population, respondents and published rate are observations too, with quotes."""
+    def check_numbers_have_observations(self) -> None:
+        """Numbers in the descriptive tables are observations too, with quotes: a survey's population,
+        respondents and published rate, and the size of each SKL municipality group."""
         obs = self.t["observations"]
         for field, indicator in SURVEY_NUMBERS.items():
             for i, row in self.t["surveys"].dropna(subset=[field]).iterrows():
                 value = getattr(row, field)
-                backed = obs[(obs["survey_id"] == row.survey_id) & (obs["indicator"] == indicator) & (obs["value"] == value)]
+                backed = obs[
+                    (obs["survey_id"] == row.survey_id) & (obs["indicator"] == indicator) & (obs["value"] == value)
+                ]
                 if backed.empty:
-                    self.add("surveys", i, field, f"{row.survey_id}: {value:g} is not an observation ({indicator}) with a quote")
+                    self.add(
+                        "surveys",
+                        i,
+                        field,
+                        f"{row.survey_id}: {value:g} is not an observation ({indicator}) with a quote",
+                    )
+        counts = obs[obs["indicator"] == "municipality_count"]
+        for i, row in self.t["kommungrupper_2011"].iterrows():
+            if not ((counts["subject"] == row.name_sv) & (counts["value"] == row.municipalities_n)).any():
+                self.add(
+                    "kommungrupper_2011",
+                    i,
+                    "municipalities_n",
+                    f"{row.name_sv}: {row.municipalities_n} is not an observation (municipality_count) with a quote",
+                )
 
     def check_shares_sum(self) -> None:
         obs = self.t["observations"]
@@ -230,7 +251,11 @@ class Checker:
             (obs["unit"] == "percent")
             & obs["question_id"].notna()
             & obs["category"].astype(str).isin(disjoint)
-            & (obs["value_qualifier"].isna() | obs["value_qualifier"].isin(["exact"]) | (obs["value_basis"] == "stated"))
+            & (
+                obs["value_qualifier"].isna()
+                | obs["value_qualifier"].isin(["exact"])
+                | (obs["value_basis"] == "stated")
+            )
         ]
         single = shares[~shares["question_id"].map(questions["multiple_answers"]).fillna(False).astype(bool)]
         keys = ["source_id", "question_id", "subject", "breakdown", "reference_year", "reference_period"]
