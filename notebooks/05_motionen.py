@@ -66,7 +66,7 @@ m = obs.set_index("obs_id")
 for obs_id in ["MOT-001", "MOT-002"]:
     rad = m.loc[obs_id]
     print(f"{obs_id}: ”{rad.quote}”")
-    print(f"  värde: {figures.value_text(rad.value, rad.value_qualifier, rad.unit)}; fotnot: {rad.cited_source}")
+    print(f"  värde: {figures.value_label(rad.value, rad.value_qualifier, rad.unit)}; fotnot: {rad.cited_source}")
 
 # %% [markdown]
 # Vad skrev Dagens Samhälle själv? Artikeln finns i datapaketet som en egen källa
@@ -88,7 +88,7 @@ for citat in ds["quote"].unique():
 # %%
 def skriv(obs_id):
     rad = m.loc[obs_id]
-    return f"**{figures.value_text(rad.value, rad.value_qualifier, rad.unit)}** (`{obs_id}`)"
+    return f"**{figures.value_label(rad.value, rad.value_qualifier, rad.unit)}** (`{obs_id}`)"
 
 
 display(Markdown(

@@ -58,14 +58,30 @@ def percent_sv(value: float, decimals: int = 1) -> str:
     return f"{number_sv(value, decimals)} %"
 
 
+UNIT_SV = {
+    "percent": "%",
+    "percentage_points": "procentenheter",
+    "count": "st.",
+    "persons": "personer",
+    "sek_billion": "miljarder kr",
+    "sek_million": "miljoner kr",
+    "hours_per_week": "timmar per vecka",
+    "minutes_per_day": "minuter per dag",
+    "persons_per_staff": "personer per anställd",
+    "ratio": "gånger",
+}
+
+
 def value_label(value: float, qualifier: object, unit: str = "percent") -> str:
-    """How a value is written on a chart.
+    """A value as charts and tables write it: qualifier (≈, över, under), number and unit.
 
     >>> value_label(77, None), value_label(33.3, "about"), value_label(38.5, "less_than")
     ('77 %', '≈ 33,3 %', 'under 38,5 %')
+    >>> value_label(4, "about", "hours_per_week"), value_label(275000, None, "count")
+    ('≈ 4 timmar per vecka', '275 000 st.')
     """
     prefix = QUALIFIER_PREFIX.get(qualifier, "") if isinstance(qualifier, str) else ""
-    return f"{prefix}{number_sv(value)}{' %' if unit == 'percent' else ''}"
+    return f"{prefix}{number_sv(value)} {UNIT_SV.get(unit, unit)}"
 
 
 def figure_data(figure_id: str) -> pd.DataFrame:
@@ -73,7 +89,9 @@ def figure_data(figure_id: str) -> pd.DataFrame:
     obs = _tables()["observations"]
     data = obs[obs["figure_id"] == figure_id].copy()
     data["exact"] = data["value_qualifier"].isna() | (data["value_qualifier"] == "exact")
-    data["label"] = [value_label(v, q, u) for v, q, u in zip(data["value"], data["value_qualifier"], data["unit"], strict=True)]
+    data["label"] = [
+        value_label(v, q, u) for v, q, u in zip(data["value"], data["value_qualifier"], data["unit"], strict=True)
+    ]
     return data
 
 
@@ -559,38 +577,13 @@ def figure_info(figure_id: str) -> str:
 
 # ------------------------------------------------------------------ tables of observations
 
-UNIT_SV = {
-    "percent": "%",
-    "percentage_points": "procentenheter",
-    "count": "st.",
-    "persons": "personer",
-    "sek_billion": "miljarder kr",
-    "sek_million": "miljoner kr",
-    "hours_per_week": "timmar per vecka",
-    "minutes_per_day": "minuter per dag",
-    "persons_per_staff": "personer per anställd",
-    "ratio": "gånger",
-}
-
-
-def value_text(value: float, qualifier: object, unit: str) -> str:
-    """A value as a Swedish table writes it: qualifier (≈, över, under), number and unit.
-
-    >>> value_text(80, "about", "percent"), value_text(4, "about", "hours_per_week")
-    ('≈ 80 %', '≈ 4 timmar per vecka')
-    >>> value_text(275000, None, "count"), value_text(1000, "less_than", "persons")
-    ('275 000 st.', 'under 1 000 personer')
-    """
-    prefix = QUALIFIER_PREFIX.get(qualifier, "") if isinstance(qualifier, str) else ""
-    return f"{prefix}{number_sv(value)} {UNIT_SV.get(unit, unit)}"
-
 
 def observation_table(observations: pd.DataFrame) -> pd.DataFrame:
     """Observations (rows of the `observations` table) as a notebook table: the value written out
     with qualifier and unit ("värde"), how it is given, its base and the quote."""
     table = observations.copy()
     table["värde"] = [
-        value_text(v, q, u) for v, q, u in zip(table["value"], table["value_qualifier"], table["unit"], strict=True)
+        value_label(v, q, u) for v, q, u in zip(table["value"], table["value_qualifier"], table["unit"], strict=True)
     ]
     cols = ["obs_id", "subject", "breakdown", "värde", "value_basis", "value_qualifier", "base_n", "quote"]
     return table[cols].reset_index(drop=True)
