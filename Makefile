@@ -8,17 +8,22 @@ SOURCES ?= ../shared/sources
 SOURCES_ARG := $(if $(wildcard $(SOURCES)/README.md),--sources $(SOURCES))
 
 .DEFAULT_GOAL := all
-.PHONY: all help env build validate figures notebooks site browser test citation bench clean
+.PHONY: all help env build validate figures notebooks site browser test bench clean
 
 all: build validate figures notebooks site ## create .venv, build, validate and render everything
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
 
-$(BIN)/socialtjanst: requirements.lock pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q -r requirements.lock
-	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+# uv installs the exact versions of uv.lock; bootstrap it from the package index when missing.
+UV ?= $(shell command -v uv || echo $(VENV)-uv/bin/uv)
+
+$(VENV)-uv/bin/uv:
+	$(PYTHON) -m venv $(VENV)-uv
+	$(VENV)-uv/bin/python -m pip install -q uv
+
+$(BIN)/socialtjanst: uv.lock pyproject.toml | $(UV)
+	$(UV) sync --locked --python $(PYTHON) -q
 	touch $@
 
 env: $(BIN)/socialtjanst ## create .venv with the pinned dependencies
@@ -30,17 +35,8 @@ validate: env ## frictionless validation plus the package's own checks and quote
 	COLUMNS=160 $(BIN)/frictionless validate datapackage.json
 	$(BIN)/socialtjanst validate $(SOURCES_ARG)
 
-test: env citation browser ## run every test (unit, data, doctests, notebooks, browser)
+test: env browser ## run every test (unit, data, doctests, notebooks, browser)
 	$(BIN)/pytest
-
-# cffconvert pins jsonschema<4, which would break frictionless: it gets its own venv.
-$(VENV)-cff/bin/cffconvert: requirements-cff.lock
-	$(PYTHON) -m venv $(VENV)-cff
-	$(VENV)-cff/bin/python -m pip install -q -r requirements-cff.lock
-	touch $@
-
-citation: $(VENV)-cff/bin/cffconvert ## validate CITATION.cff
-	$(VENV)-cff/bin/cffconvert --validate -i CITATION.cff
 
 figures: env ## export every reproducible source figure as SVG and PNG into figures/
 	$(BIN)/socialtjanst render figures
@@ -59,4 +55,4 @@ bench: env ## time load/validate/build against plain pandas/frictionless
 	$(BIN)/python benchmarks/bench.py
 
 clean: ## remove the environment and built artefacts
-	rm -rf $(VENV) $(VENV)-cff build
+	rm -rf $(VENV) $(VENV)-uv build
