@@ -22,10 +22,22 @@ def flags_pattern(flags: dict) -> str:
     return f"^({alternatives})(;({alternatives}))*$"
 
 
+def vocabulary(field: str, lang: str = "sv") -> dict[str, str]:
+    """Labels of a controlled vocabulary's codes in ``lang`` ("sv" or "en"), in the vocabulary's order.
+
+    >>> vocabulary("value_basis")["derived"]
+    'härledd'
+    """
+    return {code: label[lang] for code, label in read_metadata()["fields"][field]["labels"].items()}
+
+
 def field_descriptor(name: str, meta: dict, resource: dict) -> dict:
     """A Table Schema field: the shared definition plus this resource's overrides."""
     field = {"name": name, **copy.deepcopy(meta["fields"][name])}
     field.update(copy.deepcopy(resource.get("overrides", {}).get(name, {})))
+    labels = field.pop("labels", None)
+    if labels:
+        field.setdefault("constraints", {})["enum"] = list(labels)
     flags = field.pop("flags", None)
     if flags:
         field.setdefault("constraints", {})["pattern"] = flags_pattern(flags)
