@@ -1,14 +1,17 @@
-# Two commands for a fresh machine: `make` (environment, build, validation, figures,
-# rendered notebooks) and `make test`. `make help` lists every target.
+# Two commands for a fresh machine: `make` (environment, build, validation, figures, executed
+# notebooks, site) and `make test`. `make help` lists every target. Each step prints one line
+# with its time; a failing step prints its output and the command that reruns it alone.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+STEP := $(PYTHON) tools/step.py
 # The plain-text source documents the quotes are checked against (optional).
 SOURCES ?= ../shared/sources
 SOURCES_ARG := $(if $(wildcard $(SOURCES)/README.md),--sources $(SOURCES))
+PACKAGE_FILES := $(shell find src -name '*.py' -o -name '*.toml') $(wildcard data/*.csv) uv.lock
 
 .DEFAULT_GOAL := all
-.PHONY: all help env build validate figures notebooks site browser test bench clean
+.PHONY: all help env build validate figures notebooks site sysdeps test bench clean
 
 all: build validate figures notebooks site ## create .venv, build, validate and render everything
 
@@ -19,39 +22,39 @@ help: ## list the targets
 UV ?= $(shell command -v uv || echo $(VENV)-uv/bin/uv)
 
 $(VENV)-uv/bin/uv:
-	$(PYTHON) -m venv $(VENV)-uv
-	$(VENV)-uv/bin/python -m pip install -q uv
+	@$(STEP) uv -- sh -c '$(PYTHON) -m venv $(VENV)-uv && $(VENV)-uv/bin/python -m pip install -q uv'
 
 $(BIN)/socialtjanst: uv.lock pyproject.toml | $(UV)
-	$(UV) sync --locked --python $(PYTHON) -q
-	touch $@
+	@$(STEP) env -- $(UV) sync --locked --python $(PYTHON) -q
+	@touch $@
 
-env: $(BIN)/socialtjanst ## create .venv with the pinned dependencies
+env: $(BIN)/socialtjanst ## create .venv with the locked dependencies (fails if uv.lock is stale)
 
 build: env ## regenerate derived data, datapackage.json and docs/data-dictionary.md
-	$(BIN)/socialtjanst build
+	@$(STEP) build -- $(BIN)/socialtjanst build
 
-validate: env ## frictionless validation plus the package's own checks and quotes
-	COLUMNS=160 $(BIN)/frictionless validate datapackage.json
-	$(BIN)/socialtjanst validate $(SOURCES_ARG)
+validate: build/.validated ## validate the package: structure, the package's own checks, quotes
+build/.validated: $(PACKAGE_FILES) datapackage.json | env
+	@$(STEP) validate -- $(BIN)/socialtjanst validate $(SOURCES_ARG)
+	@mkdir -p build && touch $@
 
-test: env browser ## run every test (unit, data, doctests, notebooks, browser)
-	$(BIN)/pytest
+figures: env ## export every reproducible source figure (SVG, PNG) into figures/ if its inputs changed
+	@$(STEP) figures -- $(BIN)/socialtjanst render figures
 
-figures: env ## export every reproducible source figure as SVG and PNG into figures/
-	$(BIN)/socialtjanst render figures
-
-notebooks: env ## execute notebooks/*.py into notebooks/*.ipynb (committed with outputs)
-	$(BIN)/socialtjanst render notebooks
+notebooks: env ## execute the notebooks whose inputs changed, in parallel (committed with outputs)
+	@$(STEP) notebooks -- $(BIN)/socialtjanst render notebooks
 
 site: env ## render the executed notebooks into build/site/ (works offline)
-	$(BIN)/socialtjanst render site
+	@$(STEP) site -- $(BIN)/socialtjanst render site
 
-# The browser test uses Debian's chromium; install it when it is missing (needs root).
-browser:
-	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+sysdeps: ## install the optional system packages some tests use (needs root; else those tests skip)
+	@sh tools/sysdeps.sh
 
-bench: env ## time load/validate/build against plain pandas/frictionless
+test: env sysdeps ## run every test (unit, data, doctests, notebooks, browser); checks uv.lock
+	@$(STEP) lock-check -- $(UV) lock --check --python $(PYTHON)
+	$(BIN)/pytest
+
+bench: env ## time set-up, build, load and validate; writes docs/benchmarks.md
 	$(BIN)/python benchmarks/bench.py
 
 clean: ## remove the environment and built artefacts

@@ -65,10 +65,31 @@ def _render(args: argparse.Namespace) -> int:
     root = Path(args.root)
     steps = {"figures": render.export_figures, "notebooks": render.render_notebooks, "site": render.build_site}
     for name in args.what or list(steps):
-        result = steps[name](root)
+        result = steps[name](root, force=args.force) if name != "site" else steps[name](root)
         for path in result if isinstance(result, list) else [result]:
             print(f"wrote: {path}")
     return 0
+
+
+def _arbetsbok(args: argparse.Namespace) -> int:
+    import subprocess
+
+    from .arbetsbok import prepare
+
+    try:
+        copied, kept = prepare(Path(args.root))
+    except FileNotFoundError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    for path in copied:
+        print(f"kopierade: {path}")
+    if kept:
+        print(f"{len(kept)} notebookar fanns redan i arbetsboken och lämnades orörda")
+    if args.no_start:
+        return 0
+    folder = Path(args.root) / "arbetsbok"
+    print(f"startar JupyterLab i {folder} (avsluta med Ctrl+C)")
+    return subprocess.call([sys.executable, "-m", "jupyterlab", str(folder)])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,7 +117,15 @@ def main(argv: list[str] | None = None) -> int:
         "what", nargs="*", choices=["figures", "notebooks", "site"], help="default: all three, in that order"
     )
     p.add_argument("--root", default=".", help="package folder (default: .)")
+    p.add_argument("--force", action="store_true", help="re-render even what is current with its inputs")
     p.set_defaults(func=_render)
+
+    p = commands.add_parser(
+        "arbetsbok", help="copy the notebooks once into arbetsbok/ (never overwriting) and open JupyterLab there"
+    )
+    p.add_argument("--root", default=".", help="project folder (default: .)")
+    p.add_argument("--no-start", action="store_true", help="only copy, do not start JupyterLab")
+    p.set_defaults(func=_arbetsbok)
 
     args = parser.parse_args(argv)
     return args.func(args)

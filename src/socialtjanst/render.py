@@ -8,7 +8,11 @@ offline and gives the same bytes on every run.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from importlib import resources
 from pathlib import Path
 
@@ -42,28 +46,84 @@ def execute(script: Path, timeout: int = 600) -> nbformat.NotebookNode:
     return nb
 
 
-def render_notebooks(root: Path) -> list[Path]:
-    written = []
+def inputs_digest(root: Path, *extra: Path) -> str:
+    """sha256 of everything a rendered output depends on: the package's code and metadata, the data,
+    the locked dependency versions, and ``extra`` (a notebook's own source).
+
+    Outputs record it, so a build skips what is current even in a fresh clone (where file times
+    say nothing)."""
+    package = [p for p in sorted((root / "src" / "socialtjanst").rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    files = [*package, *sorted((root / "data").glob("*.csv")), root / "datapackage.json", root / "uv.lock", *extra]
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def recorded_digest(notebook: Path) -> str | None:
+    """The inputs digest an executed notebook was rendered from (None if it has none)."""
+    if not notebook.exists():
+        return None
+    return nbformat.read(notebook, as_version=4).metadata.get("socialtjanst", {}).get("inputs_sha256")
+
+
+def _render_one(script: Path, digest: str) -> tuple[Path, float]:
+    start = time.monotonic()
+    nb = execute(script)
+    nb.metadata["socialtjanst"] = {"inputs_sha256": digest}
+    target = script.with_suffix(".ipynb")
+    nbformat.write(nb, target)
+    return target, time.monotonic() - start
+
+
+def _progress(done: int, total: int, what: str) -> None:
+    bar = "█" * done + "·" * (total - done)
+    print(f"progress: {bar} {done}/{total} {what}", flush=True)
+
+
+def render_notebooks(root: Path, force: bool = False) -> list[Path]:
+    """Execute every notebook whose inputs changed, in parallel on the available cores."""
+    todo = {}
     for script in notebook_scripts(root):
-        target = script.with_suffix(".ipynb")
-        nbformat.write(execute(script), target)
-        written.append(target)
-    return written
+        digest = inputs_digest(root, script)
+        if force or recorded_digest(script.with_suffix(".ipynb")) != digest:
+            todo[script] = digest
+    written = []
+    if not todo:
+        return written
+    _progress(0, len(todo), "notebooks")
+    with ProcessPoolExecutor(max_workers=min(len(todo), os.cpu_count() or 1)) as pool:
+        futures = [pool.submit(_render_one, script, digest) for script, digest in todo.items()]
+        for future in as_completed(futures):
+            target, seconds = future.result()
+            written.append(target)
+            _progress(len(written), len(todo), f"{target.stem} ({seconds:.1f} s)")
+    return sorted(written)
 
 
-def export_figures(root: Path) -> list[Path]:
-    """Every reproducible source figure as SVG and PNG in figures/."""
+FIGURES_STAMP = ".inputs-sha256"
+
+
+def export_figures(root: Path, force: bool = False) -> list[Path]:
+    """Every reproducible source figure as SVG and PNG in figures/ (skipped when its inputs are unchanged)."""
     from .figures import FIGURES, SERIES_CHARTS
 
     out = root / "figures"
+    stamp = out / FIGURES_STAMP
+    digest = inputs_digest(root)
+    if not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == digest:
+        return []
     out.mkdir(exist_ok=True)
     written = []
-    for figure_id, builder in {**FIGURES, **SERIES_CHARTS}.items():
+    builders = {**FIGURES, **SERIES_CHARTS}
+    for i, (figure_id, builder) in enumerate(builders.items()):
         chart = builder()
         for suffix in ("svg", "png"):
             path = out / f"{figure_id}.{suffix}"
             chart.save(str(path), **({"scale_factor": 2} if suffix == "png" else {}))
             written.append(path)
+        _progress(i + 1, len(builders), figure_id)
+    stamp.write_text(digest + "\n", encoding="utf-8")
     return written
 
 

@@ -1,0 +1,64 @@
+"""The "Kom igång" page, followed literally on Linux, ends in JupyterLab with the student's arbetsbok."""
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import time
+import urllib.request
+
+import pytest
+
+from .conftest import ROOT
+
+PAGE = ROOT / "docs" / "kom-igang.md"
+COMMAND = "uv run socialtjanst arbetsbok"
+URL = re.compile(r"(http://(?:localhost|127\.0\.0\.1):\d+/)lab\?token=(\w+)")
+
+
+def _shell_lines(text: str) -> list[str]:
+    return [line.strip() for block in re.findall(r"```sh\n(.*?)```", text, re.S) for line in block.splitlines()]
+
+
+def test_the_page_gives_one_command_for_every_system():
+    text = PAGE.read_text(encoding="utf-8")
+    assert COMMAND in _shell_lines(text)
+    assert "irm https://astral.sh/uv/install.ps1 | iex" in text  # Windows, from uv's documentation
+    assert "curl -LsSf https://astral.sh/uv/install.sh | sh" in text  # macOS and Linux
+
+
+def test_following_the_page_on_linux_opens_jupyterlab_on_the_arbetsbok(tmp_path):
+    uv = shutil.which("uv") or ROOT / ".venv-uv" / "bin" / "uv"
+    if not os.path.exists(uv):
+        pytest.skip("uv is not installed here (make installs it): the Kom igång command cannot be followed")
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True)
+    if tracked.returncode != 0:
+        pytest.skip("not a git checkout: cannot tell which files a student downloads")
+    project = tmp_path / "socialtjanst-enkater"  # what a student unpacks: the committed files only
+    for name in filter(None, tracked.stdout.split("\0")):
+        (project / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, project / name)
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "UV_PROJECT_ENVIRONMENT")}
+    env["BROWSER"] = "true"  # no browser to open here
+    proc = subprocess.Popen(
+        COMMAND.replace("uv", str(uv), 1).split(),
+        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+    )
+    try:
+        output, deadline = [], time.monotonic() + 300
+        while time.monotonic() < deadline and (line := proc.stdout.readline()):
+            output.append(line)
+            if match := URL.search(line):
+                break
+        else:
+            pytest.fail("JupyterLab did not start:\n" + "".join(output[-30:]))
+        base, token = match.groups()
+        with urllib.request.urlopen(f"{base}api/contents?token={token}", timeout=30) as response:
+            listing = {item["name"] for item in json.load(response)["content"]}
+        expected = {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}
+        assert listing == expected, "JupyterLab shows the arbetsbok, each notebook once, and nothing else"
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
