@@ -29,7 +29,7 @@ def main(argv: list[str]) -> int:
     assert proc.stdout is not None
     for line in proc.stdout:
         if line.startswith("progress:"):
-            text = f"  {name}: {line[len('progress:'):].strip()}"
+            text = f"  {name}: {line[len('progress:') :].strip()}"
             print(f"\r\033[K{text}" if tty else text, end="" if tty else "\n", flush=True)
         else:
             kept.append(line)
@@ -41,7 +41,9 @@ def main(argv: list[str]) -> int:
         print(f"✓ {name} ({seconds:.1f} s)", flush=True)
         return 0
     sys.stdout.write("".join(kept))
-    print(f"✗ {name} failed after {seconds:.1f} s (exit {rc}); rerun this step alone with: make {name}", file=sys.stderr)
+    print(
+        f"✗ {name} failed after {seconds:.1f} s (exit {rc}); rerun this step alone with: make {name}", file=sys.stderr
+    )
     return rc
 
 

@@ -52,7 +52,9 @@ def inputs_digest(root: Path, *extra: Path) -> str:
 
     Outputs record it, so a build skips what is current even in a fresh clone (where file times
     say nothing)."""
-    package = [p for p in sorted((root / "src" / "socialtjanst").rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    package = [
+        p for p in sorted((root / "src" / "socialtjanst").rglob("*")) if p.is_file() and "__pycache__" not in p.parts
+    ]
     files = [*package, *sorted((root / "data").glob("*.csv")), root / "datapackage.json", root / "uv.lock", *extra]
     digest = hashlib.sha256()
     for path in files:
