@@ -51,11 +51,11 @@ def render_notebooks(root: Path) -> list[Path]:
     return written
 
 
-def export_figures(root: Path) -> list[Path]:
-    """Every reproducible source figure as SVG and PNG in figures/."""
+def export_figures(root: Path, out: Path | None = None) -> list[Path]:
+    """Every reproducible source figure as SVG and PNG in ``out`` (default figures/)."""
     from .figures import FIGURES, SERIES_CHARTS
 
-    out = root / "figures"
+    out = out or root / "figures"
     out.mkdir(exist_ok=True)
     written = []
     for figure_id, builder in {**FIGURES, **SERIES_CHARTS}.items():
