@@ -56,8 +56,16 @@ FORMATS = {
     ),
     ".parquet": ("application/vnd.apache.parquet", "Parquet-fil", "Parquet file"),
     ".sqlite": ("application/vnd.sqlite3", "SQLite-databas med alla tabeller", "SQLite database with every table"),
-    ".sav": (None, "SPSS-fil (.sav) med variabel- och värdeetiketter", "SPSS data file (.sav) with variable and value labels"),
-    ".dta": (None, "Stata-fil (.dta) med variabel- och värdeetiketter", "Stata data file (.dta) with variable and value labels"),
+    ".sav": (
+        None,
+        "SPSS-fil (.sav) med variabel- och värdeetiketter",
+        "SPSS data file (.sav) with variable and value labels",
+    ),
+    ".dta": (
+        None,
+        "Stata-fil (.dta) med variabel- och värdeetiketter",
+        "Stata data file (.dta) with variable and value labels",
+    ),
 }
 IANA = "https://www.iana.org/assignments/media-types/"
 EU_LANGUAGE = {

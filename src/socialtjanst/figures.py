@@ -37,6 +37,7 @@ def theme() -> alt.theme.ThemeConfig:
     """The shared chart configuration: the shipped font for every title, label and text mark."""
     return {"config": {"font": FONT}}
 
+
 MISSING_LABEL = "uppgift saknas"
 HARD_SKL = "Andel kommuner (procent) som svarat ganska eller mycket svårt"
 KEY_NOTE = "Heldragen stapel: uppgift i rapportens text. Ljus stapel: ungefärligt värde eller gräns. «uppgift saknas»: siffran finns bara i originalets bild."
