@@ -18,7 +18,7 @@ import yaml
 from rdflib.namespace import DCTERMS, FOAF, RDF
 
 import socialtjanst
-from socialtjanst.catalog import CFF_TYPE, ZENODO_TYPE, catalog_rdf, schema_org
+from socialtjanst.catalog import CFF_TYPE, ZENODO_TYPE, catalog_rdf, json_ld, schema_org
 from socialtjanst.cli import main
 from socialtjanst.diff import DiffError, changelog, diff_packages
 from socialtjanst.dist import make_dist
@@ -147,6 +147,14 @@ def test_schema_org_dataset_has_what_search_engines_require():
     urls = [d["contentUrl"] for d in org["distribution"]]
     assert "https://example.org/socialtjanst-enkater-0.2.0.zip" in urls
     assert "https://example.org/data/observations.csv" in urls
+
+
+def test_json_ld_script_parses_back_to_the_dataset():
+    script = json_ld(ROOT)
+    assert script.startswith('<script type="application/ld+json">') and script.endswith("</script>")
+    body = script.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
+    assert "</" not in body
+    assert json.loads(body) == schema_org(ROOT)
 
 
 # ---------------------------------------------------------------- dist/ and the DCAT-AP-SE catalogue

@@ -256,6 +256,12 @@ def schema_org(root: Path | None = None, base_url: str = "") -> dict:
     }
 
 
+def json_ld(root: Path | None = None, base_url: str = "") -> str:
+    """:func:`schema_org` as the ``<script>`` element to put in a page's ``<head>``."""
+    text = json.dumps(schema_org(root, base_url), ensure_ascii=False, indent=2).replace("</", "<\\/")
+    return f'<script type="application/ld+json">\n{text}\n</script>'
+
+
 def site_zip_names(descriptor: dict) -> dict[str, str]:
     """The site folders under build/ and the names of their zips in dist/."""
     stem = f"{descriptor['name']}-{descriptor['version']}"
