@@ -147,6 +147,7 @@ def test_schema_org_dataset_has_what_search_engines_require():
     urls = [d["contentUrl"] for d in org["distribution"]]
     assert "https://example.org/socialtjanst-enkater-0.2.0.zip" in urls
     assert "https://example.org/data/observations.csv" in urls
+    assert sorted(org["citation"]) == sorted({r["url"] for r in _sources() if r["url"]})
 
 
 def test_json_ld_script_parses_back_to_the_dataset():

@@ -235,7 +235,7 @@ def schema_org(root: Path | None = None, base_url: str = "") -> dict:
             {"@type": "PropertyValue", "name": f["name"], "description": f["description"]}
             for f in observations["schema"]["fields"]
         ],
-        "citation": [s["path"] for s in descriptor["sources"] if "path" in s],
+        "citation": list(dict.fromkeys(s["path"] for s in descriptor["sources"] if "path" in s)),
         "distribution": [
             {
                 "@type": "DataDownload",
