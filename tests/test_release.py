@@ -176,6 +176,7 @@ def release_root(tmp_path_factory) -> Path:
     (root / "dist").mkdir()
     (root / "dist" / "socialtjanst-enkater.xlsx").write_bytes(b"not really a workbook")
     (root / "dist" / "socialtjanst-enkater.sav").write_bytes(b"not really SPSS")
+    (root / "dist" / "socialtjanst-enkater-0.1.0.zip").write_bytes(b"the zip of an earlier release")
     make_dist(root)
     return root
 

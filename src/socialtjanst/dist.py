@@ -8,13 +8,14 @@
 - ``SHA256SUMS`` of all of them (check with ``sha256sum -c SHA256SUMS``).
 
 Zip entries are sorted, dated with the release date and stored with fixed permissions, so
-building twice gives identical bytes.
+building twice gives identical bytes. Package and site zips of other versions are removed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -51,6 +52,12 @@ def make_dist(root: Path, dist: Path | None = None) -> list[Path]:
     dist = dist or root / "dist"
     dist.mkdir(parents=True, exist_ok=True)
     descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    # Zips of an earlier version would be listed as distributions of this one.
+    release_zip = re.compile(re.escape(descriptor["name"]) + r"-\d+\.\d+\.\d+(-site|-site-larare)?\.zip")
+    current = {data_zip_name(descriptor), *site_zip_names(descriptor).values()}
+    for stale in dist.iterdir():
+        if release_zip.fullmatch(stale.name) and stale.name not in current:
+            stale.unlink()
     date = release_date(descriptor)
     stem = data_zip_name(descriptor).removesuffix(".zip")
     names = PACKAGE_FILES + [r["path"] for r in descriptor["resources"]]
