@@ -13,7 +13,7 @@ PACKAGE_FILES := $(shell find src -name '*.py' -o -name '*.toml') $(wildcard dat
 .DEFAULT_GOAL := all
 .PHONY: all help env build validate figures notebooks site sysdeps test bench clean
 
-all: build validate figures notebooks site ## create .venv, build, validate and render everything
+all: build validate figures notebooks site dist ## create .venv, build, validate, render everything and fill dist/
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -58,4 +58,16 @@ bench: env ## time set-up, build, load and validate; writes docs/benchmarks.md
 	$(BIN)/python benchmarks/bench.py
 
 clean: ## remove the environment and built artefacts
-	rm -rf $(VENV) $(VENV)-uv build
+	rm -rf $(VENV) $(VENV)-uv build dist
+
+# ---------------------------------------------------------------- release (issue 14)
+# dist/ holds a release: the data package zip, the exports (`socialtjanst export`, run before
+# this), zips of build/site and build/site-larare (whichever exist), catalog.rdf (DCAT-AP-SE)
+# and SHA256SUMS. Rebuilding gives byte-identical files.
+.PHONY: dist changelog
+
+dist: build site ## release files in dist/: package zip, exports, site zips, catalog.rdf, SHA256SUMS
+	@$(STEP) dist -- $(BIN)/socialtjanst dist
+
+changelog: env ## regenerate CHANGELOG.md's data sections (socialtjanst diff against each version's commit)
+	@$(STEP) changelog -- $(BIN)/socialtjanst changelog

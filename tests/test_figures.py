@@ -4,6 +4,7 @@ import pytest
 
 from socialtjanst import load
 from socialtjanst.figures import FIGURES, MISSING_LABEL, SERIES_CHARTS, series_points
+from socialtjanst.render import export_figures
 
 from .conftest import ROOT
 
@@ -57,10 +58,26 @@ def test_series_chart_shows_every_year_with_value_or_reason():
     assert drawn[2023] == 77 and 2021 not in drawn
 
 
-@pytest.mark.parametrize("name", sorted({**FIGURES, **SERIES_CHARTS}))
-def test_committed_figure_files_are_current(name, tmp_path):
-    builder = {**FIGURES, **SERIES_CHARTS}[name]
-    builder().save(str(tmp_path / f"{name}.svg"))
-    committed = ROOT / "figures" / f"{name}.svg"
-    assert committed.exists() and (ROOT / "figures" / f"{name}.png").exists(), "run `make figures`"
-    assert committed.read_bytes() == (tmp_path / f"{name}.svg").read_bytes(), f"{name}.svg is stale: run `make figures`"
+@pytest.fixture(scope="module")
+def fresh_figures(tmp_path_factory):
+    """Every figure exported anew (SVG and PNG) into a temporary folder."""
+    out = tmp_path_factory.mktemp("figures")
+    export_figures(ROOT, out)
+    return out
+
+
+@pytest.mark.parametrize("name", [f"{n}.{s}" for n in sorted({**FIGURES, **SERIES_CHARTS}) for s in ("svg", "png")])
+def test_committed_figure_files_are_current_to_the_byte(name, fresh_figures):
+    committed = ROOT / "figures" / name
+    assert committed.exists(), f"{name} is missing: run `make figures`"
+    assert committed.read_bytes() == (fresh_figures / name).read_bytes(), f"{name} is stale: run `make figures`"
+
+
+def test_every_chart_uses_the_shipped_font():
+    from socialtjanst.figures import FONT, FONT_DIR
+
+    assert (FONT_DIR / f"{FONT}-Regular.ttf").is_file() and (FONT_DIR / f"{FONT}-Bold.ttf").is_file()
+    for name, builder in {**FIGURES, **SERIES_CHARTS}.items():
+        assert builder().to_dict()["config"]["font"] == FONT, name
+    svg = (ROOT / "figures" / "serie_personal_generellt.svg").read_text(encoding="utf-8")
+    assert 'font-family="Lato"' in svg and "sans-serif" not in svg

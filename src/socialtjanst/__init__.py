@@ -8,6 +8,7 @@
 """
 
 from .load import load
+from .metadata import read_metadata
 
 __all__ = ("load",)
-__version__ = "0.1.0"
+__version__ = read_metadata()["package"]["version"]

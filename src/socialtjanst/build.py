@@ -1,8 +1,9 @@
 """`socialtjanst build`: regenerate every derived file, deterministically.
 
 Hand-curated: the CSVs in data/ (except the derived ones) and metadata.toml.
-Derived: data/series.csv, datapackage.json (with sizes and hashes) and
-docs/data-dictionary.md. Building twice gives byte-identical files.
+Derived: data/series.csv, datapackage.json (with sizes and hashes),
+docs/data-dictionary.md, CITATION.cff and .zenodo.json. Building twice gives
+byte-identical files.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .catalog import citation_cff, zenodo_json
 from .dictionary import data_dictionary
 from .metadata import build_descriptor
 
@@ -54,5 +56,8 @@ def build(root: Path, check: bool = False) -> list[Path]:
     # data on disk may be stale, and then the descriptor is reported as changed too.
     descriptor = descriptor_text(root)
     emit(root / "datapackage.json", descriptor)
-    emit(root / "docs" / "data-dictionary.md", data_dictionary(json.loads(descriptor)))
+    package = json.loads(descriptor)
+    emit(root / "docs" / "data-dictionary.md", data_dictionary(package))
+    emit(root / "CITATION.cff", citation_cff(package, root))
+    emit(root / ".zenodo.json", zenodo_json(package, root))
     return changed

@@ -1,4 +1,4 @@
-"""Command line: `socialtjanst validate | build | coverage`."""
+"""Command line: `socialtjanst validate | build | coverage | render | diff | changelog | dist`."""
 
 from __future__ import annotations
 
@@ -90,6 +90,72 @@ def _arbetsbok(args: argparse.Namespace) -> int:
     folder = Path(args.root) / "arbetsbok"
     print(f"startar JupyterLab i {folder} (avsluta med Ctrl+C)")
     return subprocess.call([sys.executable, "-m", "jupyterlab", str(folder)])
+# ---------------------------------------------------------------- releases: diff, changelog, dist
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import DiffError, as_json, as_markdown, as_text, diff_packages
+
+    try:
+        diffs = diff_packages(args.old, args.new)
+    except DiffError as exc:
+        print(f"cannot compare: {exc}", file=sys.stderr)
+        return 2
+    print(as_json(diffs) if args.json else as_markdown(diffs) if args.markdown else as_text(diffs))
+    return 0
+
+
+def _changelog(args: argparse.Namespace) -> int:
+    from .diff import DiffError, changelog
+
+    path = Path(args.file)
+    text = path.read_text(encoding="utf-8")
+    try:
+        updated = changelog(text, path.resolve().parent)
+    except DiffError as exc:
+        print(f"cannot compare: {exc}", file=sys.stderr)
+        return 2
+    if args.check:
+        if updated != text:
+            print(f"{path}: a data section is stale: run `socialtjanst changelog`", file=sys.stderr)
+            return 1
+        return 0
+    if updated != text:
+        path.write_text(updated, encoding="utf-8", newline="\n")
+        print(f"wrote: {path}")
+    return 0
+
+
+def _dist(args: argparse.Namespace) -> int:
+    from .dist import make_dist
+
+    try:
+        written = make_dist(Path(args.root))
+    except FileNotFoundError as exc:
+        print(f"cannot build dist/: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote: {path}")
+    return 0
+
+
+def _add_release_commands(commands) -> None:
+    p = commands.add_parser("diff", help="compare two versions of the package table by table")
+    p.add_argument("old", help="git commit, tag or branch, or a folder with a datapackage.json")
+    p.add_argument("new", nargs="?", default=".", help="the same (default: the working tree, .)")
+    form = p.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="every difference as JSON")
+    form.add_argument("--markdown", action="store_true", help="as CHANGELOG.md's data sections write it")
+    p.set_defaults(func=_diff)
+
+    p = commands.add_parser("changelog", help="regenerate the data sections of CHANGELOG.md with `diff`")
+    p.add_argument("--file", default="CHANGELOG.md", help="default: ./CHANGELOG.md")
+    p.add_argument("--check", action="store_true", help="write nothing; exit 1 if a section is stale")
+    p.set_defaults(func=_changelog)
+
+    p = commands.add_parser("dist", help="release files in dist/: package zip, site zips, catalog.rdf, SHA256SUMS")
+    p.add_argument("--root", default=".", help="package folder (default: .)")
+    p.set_defaults(func=_dist)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--root", default=".", help="project folder (default: .)")
     p.add_argument("--no-start", action="store_true", help="only copy, do not start JupyterLab")
     p.set_defaults(func=_arbetsbok)
+    _add_release_commands(commands)
 
     args = parser.parse_args(argv)
     return args.func(args)

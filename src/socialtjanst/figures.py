@@ -17,11 +17,26 @@ from __future__ import annotations
 
 import textwrap
 from functools import lru_cache
+from importlib import resources
 
 import altair as alt
 import pandas as pd
+import vl_convert
 
 from .load import load
+
+# Every chart is set in the typeface shipped in fonts/ (OFL), so that SVG and PNG files come
+# out byte for byte the same on any machine, whatever fonts it has installed.
+FONT = "Lato"
+FONT_DIR = resources.files("socialtjanst").joinpath("fonts")
+vl_convert.register_font_directory(str(FONT_DIR))
+
+
+@alt.theme.register("socialtjanst", enable=True)
+def theme() -> alt.theme.ThemeConfig:
+    """The shared chart configuration: the shipped font for every title, label and text mark."""
+    return {"config": {"font": FONT}}
+
 
 MISSING_LABEL = "uppgift saknas"
 HARD_SKL = "Andel kommuner (procent) som svarat ganska eller mycket svårt"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import csv
 import hashlib
 import tomllib
 from importlib import resources
@@ -14,6 +15,16 @@ PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 def read_metadata() -> dict:
     """The parsed ``metadata.toml`` shipped with the package."""
     return tomllib.loads(resources.files("socialtjanst").joinpath("metadata.toml").read_text("utf-8"))
+
+
+def rights(lang: str = "en") -> str:
+    """What may be done with the package: CC BY 4.0 for numbers and structure, the quotation right for quotes.
+
+    >>> "citaträtten" in rights("sv") and "CC BY 4.0" in rights("en")
+    True
+    """
+    package = read_metadata()["package"]
+    return package["rights_sv" if lang == "sv" else "rights"]
 
 
 def flags_pattern(flags: dict) -> str:
@@ -76,9 +87,30 @@ def resource_descriptor(name: str, meta: dict, root: Path) -> dict:
     return descriptor
 
 
+def source_rows(root: Path) -> list[dict]:
+    """The rows of ``data/sources.csv`` as text (empty cells are empty strings)."""
+    with (root / "data" / "sources.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def package_sources(root: Path) -> list[dict]:
+    """The source documents of ``data/sources.csv`` as Data Package ``sources`` (title, URL, date)."""
+    sources = []
+    for row in source_rows(root):
+        source = {"id": row["source_id"], "title": f"{row['publisher']}: {row['title']}"}
+        if row["url"]:
+            source["path"] = row["url"]
+        if row["published_date"] or row["year"]:
+            source["date"] = row["published_date"] or row["year"]
+        sources.append(source)
+    return sources
+
+
 def build_descriptor(root: Path) -> dict:
     """The full descriptor for the package rooted at ``root`` (sizes and hashes from disk)."""
     meta = read_metadata()
     package = {"$schema": PROFILE, **copy.deepcopy(meta["package"])}
+    package["keywords"] = list(dict.fromkeys(meta["keywords"]["sv"] + meta["keywords"]["en"]))
+    package["sources"] = package_sources(root)
     package["resources"] = [resource_descriptor(name, meta, root) for name in meta["resources"]]
     return package

@@ -106,15 +106,30 @@ def render_notebooks(root: Path, force: bool = False) -> list[Path]:
 FIGURES_STAMP = ".inputs-sha256"
 
 
-def export_figures(root: Path, force: bool = False) -> list[Path]:
-    """Every reproducible source figure as SVG and PNG in figures/ (skipped when its inputs are unchanged)."""
+def export_figures(root: Path, out: Path | None = None, force: bool = False) -> list[Path]:
+    """Every reproducible source figure as SVG and PNG in ``out`` (default figures/).
+
+    Into figures/, skipped when the inputs digest recorded there is current."""
     from .figures import FIGURES, SERIES_CHARTS
 
-    out = root / "figures"
-    stamp = out / FIGURES_STAMP
+    stamp = None if out else root / "figures" / FIGURES_STAMP
+    out = out or root / "figures"
     digest = inputs_digest(root)
-    if not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == digest:
+    if stamp and not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == digest:
         return []
+    out.mkdir(exist_ok=True)
+    written = []
+    builders = {**FIGURES, **SERIES_CHARTS}
+    for i, (figure_id, builder) in enumerate(builders.items()):
+        chart = builder()
+        for suffix in ("svg", "png"):
+            path = out / f"{figure_id}.{suffix}"
+            chart.save(str(path), **({"scale_factor": 2} if suffix == "png" else {}))
+            written.append(path)
+        _progress(i + 1, len(builders), figure_id)
+    if stamp:
+        stamp.write_text(digest + "\n", encoding="utf-8")
+    return written
     out.mkdir(exist_ok=True)
     written = []
     builders = {**FIGURES, **SERIES_CHARTS}
