@@ -47,8 +47,9 @@ YEAR_PALETTE = [
     "#9d755d",
     "#79706e",
 ]
-# Colours of a line chart's categories by their place in its order (lätt, balans, svårt).
-CATEGORY_PALETTE = ["#4c78a8", "#f58518", "#e45756"]
+# Vega's default colours: a group or category gets the colour of its place in the figure's list of
+# groups, whether or not the others are drawn.
+PALETTE = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d"]
 
 
 def year_colour(year: int | str) -> str:
@@ -285,7 +286,10 @@ def bars(
     data[group] = data[group].astype(str)
     groups = [str(g) for g in groups]
     full = _complete(data, y, group, groups)[[y, group, "value", "label", "exact", "missing"]]
-    colours = [year_colour(g) for g in groups] if group == "reference_year" else alt.Undefined
+    if len(groups) > 1:  # say whose bar is missing: the legend lists only groups with a bar
+        full.loc[full["missing"], "label"] = full[group] + ": " + MISSING_LABEL
+    drawn = [g for g in groups if g in set(full.loc[~full["missing"], group])]
+    colours = [year_colour(g) if group == "reference_year" else PALETTE[groups.index(g)] for g in drawn]
     base = alt.Chart(full).encode(
         y=alt.Y(f"{y}:N", sort=order, title=y_title, axis=alt.Axis(labelLimit=320)),
         yOffset=alt.YOffset(f"{group}:N", sort=groups),
@@ -294,9 +298,7 @@ def bars(
         base.mark_bar(stroke="#333", strokeWidth=0.6)
         .encode(
             x=alt.X("value:Q", title=x_title, scale=alt.Scale(domain=[0, 100])),
-            color=alt.Color(
-                f"{group}:N", sort=groups, title=group_title, scale=alt.Scale(domain=groups, range=colours)
-            ),
+            color=alt.Color(f"{group}:N", sort=drawn, title=group_title, scale=alt.Scale(domain=drawn, range=colours)),
             opacity=alt.condition("datum.exact", alt.value(1.0), alt.value(0.35)),
         )
         .transform_filter("!datum.missing")
@@ -324,7 +326,7 @@ def lines(
     extra = [f"Originalet visar också: {', '.join(not_drawn)} ({MISSING_LABEL} för alla år)."] if not_drawn else []
     x = alt.X("year:O", title="År", sort=years, scale=alt.Scale(domain=years))
     # Each category keeps the colour of its place in category_order, drawn or not.
-    colours = [CATEGORY_PALETTE[category_order.index(c)] for c in drawn]
+    colours = [PALETTE[category_order.index(c)] for c in drawn]
     color = alt.Color("category:N", sort=drawn, title="Bedömning", scale=alt.Scale(domain=drawn, range=colours))
     line = (
         alt.Chart(present[present["exact"]])
