@@ -177,7 +177,7 @@ for rad in soc.itertuples():
 # En linje mellan två sådana punkter kan visa en skillnad i metod i stället för en förändring i
 # verkligheten. Jämför hellre punkter inom samma undersökning.
 #
-# ## Hur intervallet räknas
+# ## Hur konfidensintervallet räknas
 
 # %%
 display(Markdown(
@@ -185,7 +185,7 @@ display(Markdown(
     "kommuner, och ungefär hälften svarar. Osäkerheten gäller bara hur de kommuner som **inte** svarade "
     "skulle ha svarat. Därför använder datapaketet två saker:\n\n"
     "- **Wilsons intervall** (Wilson 1927) i stället för den enkla formeln ”andel ± två "
-    "standardfel” (felmarginalen). Wilsons intervall fungerar även när andelen ligger nära 0 eller 100 procent eller när "
+    "standardfel”, där ± två standardfel är felmarginalen. Wilsons intervall fungerar även när andelen ligger nära 0 eller 100 procent eller när "
     "få har svarat, och det går aldrig under 0 eller över 100.\n"
     "- **Korrektion för ändlig population:** variansen multipliceras med (N − n)/(N − 1), där N är antalet "
     "kommuner och n antalet som svarade. Ju fler som svarat, desto smalare intervall. Om alla svarar är "
@@ -208,7 +208,7 @@ for text, (lag, hog) in [("med korrektion", stats.percent_interval(p, n, N)),
     print(f"{text:20s} {figures.interval_sv(lag, hog)}")
 
 # %% [markdown]
-# Intervallet gäller bara **slumpen** i vilka kommuner som svarade. Om kommunerna som inte svarade
+# Konfidensintervallet gäller bara **slumpen** i vilka kommuner som svarade. Om kommunerna som inte svarade
 # skiljer sig från dem som svarade kan andelen ligga mycket längre bort. De yttersta gränserna, om
 # alla som inte svarade hade svarat ”nej” eller alla ”ja”:
 

@@ -9,6 +9,7 @@ import html
 import re
 
 import nbformat
+import pandas as pd
 import pytest
 
 from socialtjanst.load import load
@@ -53,8 +54,8 @@ ENGLISH = re.compile(r"\b(" + "|".join(sorted(ENGLISH_WORDS, key=len, reverse=Tr
 SENTENCE = re.compile(r"[^.;:!?\n|]+")
 
 # A vocabulary code written as content: a code that differs from its Swedish label. Codes that are
-# also Swedish words ("motion", "bar") or too short to tell ("sv", "en") cannot be told apart from prose.
-SWEDISH_HOMOGRAPHS = {"motion", "bar"}
+# also words of Swedish prose ("motion", "medlemmar") or too short to tell ("sv", "en") cannot be told apart from prose.
+SWEDISH_HOMOGRAPHS = {"motion", "bar", "population", "medlemmar"}
 
 
 def _raw_codes() -> set[str]:
@@ -205,3 +206,20 @@ def test_checker_finds_english_codes_and_number_format(markdown, output):
 )
 def test_checker_accepts_swedish_prose_and_identifiers(markdown, output):
     assert language_problems(_notebook(markdown, output)) == []
+
+
+# Notes that notebooks show, with their Swedish twin column.
+SWEDISH_TWINS = [("figures", "missing_reason", "missing_reason_sv"), ("series_gaps", "note", "note_sv")]
+NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+@pytest.mark.parametrize("resource, note, note_sv", SWEDISH_TWINS)
+def test_every_note_students_see_has_a_swedish_text_with_the_same_numbers(resource, note, note_sv):
+    table = load()[resource]
+    for i, row in table.iterrows():
+        if pd.isna(row[note]):
+            assert pd.isna(row[note_sv]), f"{resource}.csv row {i + 2}: {note_sv} without {note}"
+            continue
+        assert pd.notna(row[note_sv]), f"{resource}.csv row {i + 2}: {note} has no Swedish text in {note_sv}"
+        english = sorted(n.replace(".", ",") for n in NUMBER.findall(row[note]))
+        assert sorted(NUMBER.findall(row[note_sv])) == english, f"{resource}.csv row {i + 2}: numbers differ"
