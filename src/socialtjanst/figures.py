@@ -109,7 +109,7 @@ def flags_sv(flags: object) -> str:
     """`;`-separated comparability flags as Swedish text, one explanation per flag ("–" for none).
 
     >>> flags_sv("approximate;base_unknown")
-    'värdet står i ord (”åtta av tio”) och är ungefärligt; basen (n) är inte publicerad, så inget konfidensintervall kan räknas'
+    'värdet står i ord (till exempel ”åtta av tio”) och är ungefärligt; basen (n) är inte publicerad, så inget konfidensintervall kan räknas'
     """
     if not isinstance(flags, str) or not flags:
         return "–"
