@@ -22,6 +22,8 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 import socialtjanst
+from socialtjanst import figures
+from socialtjanst.metadata import vocabulary
 from socialtjanst.validate import validate_package
 
 alt.renderers.enable("svg")  # diagrammen ritas utan internet
@@ -45,21 +47,23 @@ for namn, tabell in tabeller.items():
 obs = tabeller["observations"].set_index("obs_id")
 rad = obs.loc["V23-047"]
 display(Markdown(
-    f"- **Värde:** {rad.value:g} procent ({rad.category}), år {rad.reference_year}\n"
-    f"- **Vad:** {rad.subject}, indikator `{rad.indicator}`\n"
+    f"- **Värde:** {figures.value_label(rad.value, rad.value_qualifier, rad.unit)} ({rad.category}), år {rad.reference_year}\n"
+    f"- **Vad:** {rad.subject}; det som mäts är {vocabulary('indicator')[rad.indicator]}\n"
     f"- **Bas:** n = {rad.base_n} ({rad.base_note})\n"
-    f"- **Hur värdet är givet:** `{rad.value_basis}`\n"
+    f"- **Hur värdet är givet:** {vocabulary('value_basis')[rad.value_basis]}\n"
     f"- **Citat ur källan:** ”{rad.quote}”"
 ))
 
 # %% [markdown]
 # Varje siffra är antingen **angiven** (`stated`, står med siffror i källan), **ungefärlig**
-# (`approximate`, står i ord som "åtta av tio") eller **härledd** (`derived`, räknad fram ur andra
-# angivna siffror med en formel som står i tabellen). Så här fördelar sig paketets siffror:
+# (`approximate`, står i ord som ”åtta av tio”) eller **härledd** (`derived`, räknad fram ur andra
+# angivna siffror med en formel som står i tabellen). Tabellen kallar koderna för `value_basis`;
+# de svenska namnen finns i `vocabulary("value_basis")`. Så här fördelar sig paketets siffror:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(tabeller["observations"]["value_basis"].value_counts().to_string())
+for kod, namn in vocabulary("value_basis").items():
+    print(f"{namn:10s} {(tabeller['observations']['value_basis'] == kod).sum():4d}")
 
 # %% [markdown]
 # ## Kontrollera paketet

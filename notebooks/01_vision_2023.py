@@ -33,7 +33,8 @@ tabeller = socialtjanst.load()
 u = tabeller["surveys"].set_index("survey_id").loc["vision_2023"]
 print(f"Population: {u.population_n} kommuner ({u.population})")
 print(f"Svarande: {u.respondents_n} kommuner")
-print(f"Svarsfrekvens enligt rapporten: {u.response_rate_published_pct:g} %, omräknad: {u.response_rate_recomputed_pct:g} %")
+print(f"Svarsfrekvens enligt rapporten: {figures.percent_sv(u.response_rate_published_pct)}, "
+      f"omräknad: {figures.percent_sv(u.response_rate_recomputed_pct)}")
 print(f"Fältperiod: {u.fieldwork_start:%Y-%m-%d} till {u.fieldwork_end:%Y-%m-%d}")
 
 # %% [markdown]
@@ -49,7 +50,7 @@ figures.FIGURES["vision_2023_figur_1"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("vision_2023_figur_1")[["obs_id", "subject", "reference_year", "värde", "value_basis", "base_n"]].to_string(index=False))
+print(figures.figure_table("vision_2023_figur_1").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Figur 2. Verksamhetsområden som påverkas särskilt negativt
@@ -64,7 +65,7 @@ figures.FIGURES["vision_2023_figur_2"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("vision_2023_figur_2")[["obs_id", "subject", "reference_year", "värde", "value_basis", "base_n"]].to_string(index=False))
+print(figures.figure_table("vision_2023_figur_2").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Figur 3. Åtgärder för att hålla budget
@@ -79,12 +80,19 @@ figures.FIGURES["vision_2023_figur_3"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("vision_2023_figur_3")[["obs_id", "subject", "reference_year", "värde", "value_basis", "base_n"]].to_string(index=False))
+print(figures.figure_table("vision_2023_figur_3").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Figur 4. Personalförsörjningen, personal generellt 2015–2023
 #
-# Originalet är en tidsserie med tre kategorier (lätt, balans, svårt). Texten ger 2023 och 2022 (härlett: 77 minus 14 procentenheter) och två *gränser*: 2020 var andelen under hälften av 77 procent ('mer än en fördubbling'), och 2015 var den högst 28 procent eftersom 72 procent svarade lätt eller balans. 2021 gjordes ingen undersökning. Alla år som andra källor anger finns i notebook 06.
+# Originalet är en tidsserie med tre kategorier (lätt, balans, svårt). Texten ger 2023 och 2022 (härlett: 77 minus 14 procentenheter) och två *gränser*: för 2020 säger texten att andelen mer än fördubblats till 2023, och för 2015 att 72 procent svarade lätt eller balans. 2021 gjordes ingen undersökning. Alla år som andra källor anger finns i notebook 06. Så här skriver datapaketet gränserna:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+obs = tabeller["observations"].set_index("obs_id")
+for obs_id in ["V23-050", "V23-052"]:
+    rad = obs.loc[obs_id]
+    print(f"{rad.reference_year}: {figures.value_label(rad.value, rad.value_qualifier)} (”{rad.quote}”)")
 
 # %%
 display(Markdown(figures.figure_info("vision_2023_figur_4")))
@@ -94,12 +102,13 @@ figures.FIGURES["vision_2023_figur_4"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("vision_2023_figur_4")[["obs_id", "subject", "reference_year", "värde", "value_basis", "base_n"]].to_string(index=False))
+print(figures.figure_table("vision_2023_figur_4").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Figur 5. Socialsekreterare och biståndshandläggare
 #
-# Samma fråga som i figur 4, ställd om två yrkesgrupper.
+# Samma fråga som i figur 4, ställd om två yrkesgrupper. Frågan visas med den formulering som hör till
+# varje värde i datapaketet (kolumnen `question_id`).
 
 # %%
 display(Markdown(figures.figure_info("vision_2023_figur_5")))
@@ -109,7 +118,7 @@ figures.FIGURES["vision_2023_figur_5"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("vision_2023_figur_5")[["obs_id", "subject", "reference_year", "värde", "value_basis", "base_n"]].to_string(index=False))
+print(figures.figure_table("vision_2023_figur_5").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Figur 6. Medarbetare i äldreomsorgen och behandlingspersonal
@@ -124,7 +133,7 @@ figures.FIGURES["vision_2023_figur_6"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("vision_2023_figur_6")[["obs_id", "subject", "reference_year", "värde", "value_basis", "base_n"]].to_string(index=False))
+print(figures.figure_table("vision_2023_figur_6").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Figur 7. Chefer inom IFO och äldre/funktionshinder
@@ -139,7 +148,7 @@ figures.FIGURES["vision_2023_figur_7"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("vision_2023_figur_7")[["obs_id", "subject", "reference_year", "värde", "value_basis", "base_n"]].to_string(index=False))
+print(figures.figure_table("vision_2023_figur_7").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Figur 8. Storstadslänen och övriga landet
@@ -154,7 +163,7 @@ figures.FIGURES["vision_2023_figur_8"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("vision_2023_figur_8")[["obs_id", "subject", "reference_year", "värde", "value_basis", "base_n"]].to_string(index=False))
+print(figures.figure_table("vision_2023_figur_8").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Figur 9. Konsulter för att klara personalförsörjningen
@@ -169,7 +178,7 @@ figures.FIGURES["vision_2023_figur_9"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("vision_2023_figur_9")[["obs_id", "subject", "reference_year", "värde", "value_basis", "base_n"]].to_string(index=False))
+print(figures.figure_table("vision_2023_figur_9").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Figur 10. Chefsuppdraget som helhet
@@ -184,7 +193,7 @@ figures.FIGURES["vision_2023_figur_10"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("vision_2023_figur_10")[["obs_id", "subject", "reference_year", "värde", "value_basis", "base_n"]].to_string(index=False))
+print(figures.figure_table("vision_2023_figur_10").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Sammanfattning
@@ -194,5 +203,6 @@ print(figures.figure_table("vision_2023_figur_10")[["obs_id", "subject", "refere
 # %%
 # NBVAL_CHECK_OUTPUT
 status = figures.figure_status("vision_2023")
-print(status[["label", "n_points_held", "n_points_plausible"]].to_string(index=False))
+for rad in status.itertuples():
+    print(f"{rad.label:9s} {rad.n_points_held:2d} av ungefär {rad.n_points_plausible:2d}")
 print(f"Totalt: {status.n_points_held.sum()} av ungefär {status.n_points_plausible.sum()}")

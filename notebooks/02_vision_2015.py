@@ -20,6 +20,7 @@ from IPython.display import Markdown, display
 
 import socialtjanst
 from socialtjanst import figures
+from socialtjanst.metadata import vocabulary
 
 alt.renderers.enable("svg")
 tabeller = socialtjanst.load()
@@ -35,7 +36,7 @@ tabeller = socialtjanst.load()
 u = tabeller["surveys"].set_index("survey_id").loc["vision_2015"]
 print(f"Population: {u.population}")
 print(f"Fältperiod: {u.fieldwork_period}")
-print(f"Svarsfrekvens enligt tillägget: {u.response_rate_published_pct:g} %")
+print(f"Svarsfrekvens enligt tillägget: {figures.percent_sv(u.response_rate_published_pct)}")
 
 # %% [markdown]
 # Lika viktigt är det som **inte** står. Här är de uppgifter om undersökningen som saknas:
@@ -68,7 +69,7 @@ display(Markdown(f"> ”{kalla.set_index('obs_id').loc['V15-004', 'quote']}”")
 # %% [markdown]
 # ## Cirkeldiagrammet. Anser du att socialtjänstens uppdrag bör förändras?
 #
-# Diagrammet har två svar, *Ja* och *Nej*. Texten säger samma sak i ord («sju av tio socialchefer»);
+# Diagrammet har två svar, *Ja* och *Nej*. Texten säger samma sak i ord (”sju av tio socialchefer”);
 # datapaketet sparar siffrorna som står i diagrammet.
 
 # %%
@@ -79,7 +80,7 @@ figures.FIGURES["vision_2015_supplement_chart_uppdrag"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("vision_2015_supplement_chart_uppdrag")[["obs_id", "subject", "category", "värde", "value_basis", "base_n"]].to_string(index=False))
+print(figures.figure_table("vision_2015_supplement_chart_uppdrag").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # Andelarna summerar till 100. Om några lämnade frågan obesvarad, och hur de i så fall har räknats,
@@ -100,7 +101,7 @@ print(f"Ordagrann: {'ja' if fraga.wording_is_verbatim else 'nej, bara återgiven
 # %%
 # NBVAL_CHECK_OUTPUT
 rekrytering = kalla[kalla["indicator"] == "recruitment_difficulty"]
-print(figures.observation_table(rekrytering)[["obs_id", "subject", "värde", "value_basis"]].to_string(index=False))
+print(figures.observation_table(rekrytering)[["obs_id", "vad", "värde", "hur värdet är givet"]].to_string(index=False))
 print()
 for rad in rekrytering.itertuples():
     print(f"{rad.obs_id}: ”{rad.quote}”")
@@ -113,7 +114,7 @@ print(f"Siffror med angiven bas (n): {rekrytering['base_n'].notna().sum()} av {l
 # - Den ena siffran gäller bara socialsekreterare i **den sociala barn- och ungdomsvården**, inte
 #   socialsekreterare i allmänhet. Den går alltså inte att jämföra rakt av med en fråga om alla
 #   socialsekreterare.
-# - Tillägget säger inte om «svårt» är *ganska* och *mycket svårt* sammanslagna. Sådana
+# - Tillägget säger inte om ”svårt” är *ganska* och *mycket svårt* sammanslagna. Sådana
 #   sammanslagningar kan ändra en andel mycket (se metodnotebookarna).
 #
 # Siffran för socialsekreterare finns också i den harmoniserade tidsserien (notebook 06), med
@@ -122,26 +123,31 @@ print(f"Siffror med angiven bas (n): {rekrytering['base_n'].notna().sum()} av {l
 # %%
 # NBVAL_CHECK_OUTPUT
 serie = tabeller["series"]
-print(serie[serie["obs_id"] == "V15-007"][["series_indicator", "year", "value", "is_preferred", "comparability"]].to_string(index=False))
+for rad in serie[serie["obs_id"] == "V15-007"].itertuples():
+    print(f"Serie: {vocabulary('series_indicator')[rad.series_indicator]}, år {rad.year}: {figures.value_label(rad.value, rad.value_qualifier)}")
+    print(f"Föredraget värde för året: {'ja' if rad.is_preferred else 'nej'}")
+    for flagga in rad.comparability.split(";"):
+        print(f"- {vocabulary('comparability')[flagga]}")
 
 # %% [markdown]
 # ## Sammanhangssiffror
 #
 # Tillägget ger också några siffror som inte är enkätsvar: hur stora kommunernas sociala
 # verksamheter är och hur många kommentarer socialcheferna skrev. Tecknen ≈, *över* och *under*
-# visar att källan skriver «över», «närmare» eller liknande, inte en exakt siffra.
+# visar att källan skriver ”över”, ”närmare” eller liknande, inte en exakt siffra.
 
 # %%
 # NBVAL_CHECK_OUTPUT
 ovrigt = kalla[kalla["indicator"].isin(["other_statistic", "free_text_comments"])]
-print(figures.observation_table(ovrigt)[["obs_id", "subject", "värde", "value_qualifier"]].to_string(index=False))
+print(figures.observation_table(ovrigt)[["obs_id", "vad", "värde", "hur värdet är givet"]].to_string(index=False))
 
 # %% [markdown]
 # Källan anger inte varifrån kostnaden och antalet anställda kommer, och inte vilket år de gäller.
-# Datapaketet sätter publiceringsåret som referensår och skriver det i kolumnen `note`:
+# Datapaketet sätter därför publiceringsåret som referensår (kolumnen `reference_year`):
 
 # %%
-display(Markdown(ovrigt[["obs_id", "reference_year", "quote", "note"]].to_markdown(index=False)))
+display(Markdown(ovrigt[["obs_id", "reference_year", "quote"]].rename(
+    columns={"reference_year": "referensår", "quote": "citat"}).to_markdown(index=False)))
 
 # %% [markdown]
 # ## Sammanfattning
@@ -151,5 +157,6 @@ display(Markdown(ovrigt[["obs_id", "reference_year", "quote", "note"]].to_markdo
 # %%
 # NBVAL_CHECK_OUTPUT
 status = figures.figure_status("vision_2015_supplement")
-print(status[["label", "n_points_held", "n_points_plausible", "reproduced"]].to_string(index=False))
+for rad in status.itertuples():
+    print(f"{rad.label}: {rad.n_points_held} av {rad.n_points_plausible} siffror, återskapat: {'ja' if rad.reproduced else 'nej'}")
 print(f"Siffror från tillägget i datapaketet: {len(kalla)}")

@@ -9,8 +9,8 @@
 # **Det här gör du:** läser vem som svarade, tittar på varje diagram med fråga, bas och siffror, och
 # ser varför kartorna inte går att rita om.
 #
-# **Det här lär du dig:** att en enkät «till kommunerna» inte är en enkät till socialcheferna, att
-# många siffror står i ord («två av tre»), och att skilja på det en källa visar och det den säger.
+# **Det här lär du dig:** att en enkät ”till kommunerna” inte är en enkät till socialcheferna, att
+# många siffror står i ord (”två av tre”), och att skilja på det en källa visar och det den säger.
 #
 # **Det här behöver du:** ha kört introduktionen (00) eller vetat hur man kör celler.
 
@@ -27,7 +27,7 @@ tabeller = socialtjanst.load()
 # %% [markdown]
 # ## Undersökningen
 #
-# Rapporten säger att enkäten gick «till kommunerna», men inte hur många de var. Datapaketet räknar
+# Rapporten säger att enkäten gick ”till kommunerna”, men inte hur många de var. Datapaketet räknar
 # fram antalet ur rapportens bilaga, där SKL:s tio kommungrupper tillsammans har 290 kommuner.
 
 # %%
@@ -35,7 +35,8 @@ tabeller = socialtjanst.load()
 u = tabeller["surveys"].set_index("survey_id").loc["skl_2015"]
 print(f"Population: {u.population_n} kommuner")
 print(f"Svarande: {u.respondents_n} kommuner")
-print(f"Svarsfrekvens enligt rapporten: {u.response_rate_published_pct:g} %, omräknad: {u.response_rate_recomputed_pct:g} %")
+print(f"Svarsfrekvens enligt rapporten: {figures.percent_sv(u.response_rate_published_pct)}, "
+      f"omräknad: {figures.percent_sv(u.response_rate_recomputed_pct)}")
 print(f"Fältperiod: {u.fieldwork_period}")
 
 # %% [markdown]
@@ -46,11 +47,12 @@ print(f"Fältperiod: {u.fieldwork_period}")
 obs = tabeller["observations"]
 kalla = obs[obs["source_id"] == "skl_2015_december"]
 roller = kalla[kalla["indicator"] == "respondent_role_share"]
-print(figures.observation_table(roller)[["obs_id", "subject", "värde"]].to_string(index=False))
+print(figures.observation_table(roller)[["obs_id", "vad", "värde"]].to_string(index=False))
 
 # %% [markdown]
 # De flesta som svarade var alltså IFO-chefer, inte socialchefer. Visions enkäter går till
-# socialcheferna. Därför har SKL:s siffror flaggan `other_respondent_role` i tidsserien (notebook 06).
+# socialcheferna. Därför har SKL:s siffror i tidsserien (notebook 06) flaggan ”någon annan än
+# socialchefen svarade” (`other_respondent_role`).
 #
 # I de tre största städerna gick enkäten till varje stadsdel. SKL vägde ihop stadsdelarnas svar till
 # **ett svar per kommun**, så att varje kommun räknas en gång:
@@ -73,12 +75,12 @@ display(Markdown(figures.figure_info("skl_2015_december_diagram_1")))
 
 # %% [markdown]
 # Det texten säger finns i datapaketet som ungefärliga värden, utan koppling till diagrammet
-# (≈ betyder att källan skriver i ord, till exempel «tre av fyra»):
+# (≈ betyder att källan skriver i ord, till exempel ”tre av fyra”):
 
 # %%
 # NBVAL_CHECK_OUTPUT
 atgarder = kalla[kalla["indicator"] == "workload_measure"]
-print(figures.observation_table(atgarder)[["obs_id", "subject", "breakdown", "värde"]].to_string(index=False))
+print(figures.observation_table(atgarder)[["obs_id", "vad", "grupp", "värde"]].to_string(index=False))
 print()
 for citat in atgarder["quote"].unique():
     print(f"”{citat}”")
@@ -97,15 +99,15 @@ figures.FIGURES["skl_2015_december_diagram_2a"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("skl_2015_december_diagram_2a")[["obs_id", "subject", "reference_period", "category", "värde", "value_basis", "base_n_min", "base_n_max"]].to_string(index=False))
+print(figures.figure_table("skl_2015_december_diagram_2a").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # Basen är ett intervall: antalet som svarade varierar mellan frågorna. Datapaketet sparar båda
-# gränserna (`base_n_min`, `base_n_max`).
+# gränserna (`base_n_min`, `base_n_max`), och tabellen skriver dem som ”minst–högst”.
 #
 # ## Diagram 2b. Rekryteringsläget inom Ekonomiskt bistånd
 #
-# Några siffror står bara i ord («en av tre», «mer än en tredje del»). Tabellen har också andelen som **inte kunde bedöma**
+# Några siffror står bara i ord (”en av tre”, ”mer än en tredje del”). Tabellen har också andelen som **inte kunde bedöma**
 # (*ej bedömt*); diagrammet visar bara *svårt*.
 
 # %%
@@ -116,12 +118,12 @@ figures.FIGURES["skl_2015_december_diagram_2b"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("skl_2015_december_diagram_2b")[["obs_id", "subject", "reference_period", "category", "värde", "value_basis", "base_n_min", "base_n_max"]].to_string(index=False))
+print(figures.figure_table("skl_2015_december_diagram_2b").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Diagram 2c. Rekryteringsläget inom Barn och unga, HVB
 #
-# Här står alla siffror i ord («ungefär en av tio», «cirka hälften»). Ungefär var tredje kommun
+# Här står alla siffror i ord (”ungefär en av tio”, ”cirka hälften”). Ungefär var tredje kommun
 # kunde inte bedöma läget, vilket gör bilden otydlig.
 
 # %%
@@ -132,7 +134,7 @@ figures.FIGURES["skl_2015_december_diagram_2c"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("skl_2015_december_diagram_2c")[["obs_id", "subject", "reference_period", "category", "värde", "value_basis", "base_n_min", "base_n_max"]].to_string(index=False))
+print(figures.figure_table("skl_2015_december_diagram_2c").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Diagram 3. Arbetsuppgifter som kan utföras av andra professioner
@@ -147,7 +149,7 @@ figures.FIGURES["skl_2015_december_diagram_3"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("skl_2015_december_diagram_3")[["obs_id", "subject", "category", "värde", "value_basis", "base_n_min", "base_n_max"]].to_string(index=False))
+print(figures.figure_table("skl_2015_december_diagram_3").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Diagram 4. Stöd som kommunerna önskar
@@ -163,7 +165,7 @@ figures.FIGURES["skl_2015_december_diagram_4"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("skl_2015_december_diagram_4")[["obs_id", "subject", "värde", "value_basis", "base_n_min", "base_n_max"]].to_string(index=False))
+print(figures.figure_table("skl_2015_december_diagram_4").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Kartorna över rekryteringsläget
@@ -197,12 +199,13 @@ bas = alt.Chart(grupper).encode(
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(grupper[["code", "name_sv", "municipalities_n"]].to_string(index=False))
+print(grupper[["code", "name_sv", "municipalities_n"]].rename(
+    columns={"code": "nr", "name_sv": "kommungrupp", "municipalities_n": "antal kommuner"}).to_string(index=False))
 print(f"Summa: {grupper['municipalities_n'].sum()} kommuner")
 
 # %% [markdown]
 # Rapporten ger **inga andelar per kommungrupp**. Om gruppen Storstäder säger den bara i ord att
-# samtliga kommuner där ökat antalet anställda och prioriterat ner i verksamheten. Att «samtliga»
+# samtliga kommuner där ökat antalet anställda och prioriterat ner i verksamheten. Att ”samtliga”
 # här är ett litet antal kommuner ser man i tabellen ovan:
 
 # %%
@@ -210,7 +213,7 @@ print(f"Summa: {grupper['municipalities_n'].sum()} kommuner")
 storstader = grupper.set_index("name_sv").loc["Storstäder", "municipalities_n"]
 print(f"Kommuner i gruppen Storstäder: {storstader}")
 storstadsrader = kalla[kalla["breakdown"] == "skl2011_storstader"]
-print(f"Siffror för gruppen i datapaketet: {len(storstadsrader)}, hur de är givna: {', '.join(storstadsrader['value_basis'].astype(str).unique())}")
+print(f"Siffror för gruppen i datapaketet: {len(storstadsrader)}, hur de är givna: {', '.join(figures.labels_sv('value_basis', storstadsrader['value_basis']).unique())}")
 
 # %% [markdown]
 # ## Sammanfattning
@@ -220,5 +223,6 @@ print(f"Siffror för gruppen i datapaketet: {len(storstadsrader)}, hur de är gi
 # %%
 # NBVAL_CHECK_OUTPUT
 status = figures.figure_status("skl_2015_december")
-print(status[["label", "n_points_held", "n_points_plausible", "reproduced"]].to_string(index=False))
+for rad in status.itertuples():
+    print(f"{rad.label}: {rad.n_points_held} av ungefär {rad.n_points_plausible}, återskapat: {'ja' if rad.reproduced else 'nej'}")
 print(f"Totalt: {status.n_points_held.sum()} av ungefär {status.n_points_plausible.sum()}")

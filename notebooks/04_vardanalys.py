@@ -21,6 +21,7 @@ from IPython.display import Markdown, display
 
 import socialtjanst
 from socialtjanst import figures
+from socialtjanst.metadata import vocabulary
 
 alt.renderers.enable("svg")
 tabeller = socialtjanst.load()
@@ -35,11 +36,10 @@ tabeller = socialtjanst.load()
 # NBVAL_CHECK_OUTPUT
 obs = tabeller["observations"]
 kalla = obs[obs["source_id"] == "vardanalys_slides"]
-grupp = {"riket": "hela landet", "glesbygd": "glesbygd", "stader_och_fororter": "städer och förorter",
-         "storstadskommuner": "storstadskommuner"}
+grupp = vocabulary("breakdown")
 svar = kalla[(kalla["indicator"] == "response_rate") & (kalla["survey_id"] == "vardanalys_2019_socialchefer")]
 for rad in svar.itertuples():
-    print(f"{grupp[rad.breakdown]:22s} {rad.value:g} %")
+    print(f"{grupp[rad.breakdown]:22s} {figures.percent_sv(rad.value)}")
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -62,11 +62,11 @@ print(f"Antal som svarade: {'anges inte' if u.isna()['respondents_n'] else u.res
 # NBVAL_CHECK_OUTPUT
 lar = tabeller["surveys"].set_index("survey_id").loc["vardanalys_2019_larosaten"]
 kvot = 100 * lar.respondents_n / lar.population_n
-print(f"{lar.respondents_n} av {lar.population_n} lärosäten svarade: {kvot:.2f} %")
-print(f"Avrundat till heltal:            {round(kvot)} %")
-print(f"Decimalerna strukna (trunkerat): {int(kvot)} %")
-print(f"Publicerat i bildspelet:         {lar.response_rate_published_pct:g} %")
-print(f"Omräknat i datapaketet:          {lar.response_rate_recomputed_pct:g} % (en decimal)")
+print(f"{lar.respondents_n} av {lar.population_n} lärosäten svarade: {figures.percent_sv(kvot, 2)}")
+print(f"Avrundat till heltal:            {figures.percent_sv(round(kvot))}")
+print(f"Decimalerna strukna (trunkerat): {figures.percent_sv(int(kvot))}")
+print(f"Publicerat i bildspelet:         {figures.percent_sv(lar.response_rate_published_pct)}")
+print(f"Omräknat i datapaketet:          {figures.percent_sv(lar.response_rate_recomputed_pct)} (en decimal)")
 
 # %% [markdown]
 # Vid vanlig **avrundning** blir det närmaste heltalet uppåt, eftersom decimaldelen är mer än en halv.
@@ -89,12 +89,12 @@ figures.FIGURES["vardanalys_slides_introduktioner"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("vardanalys_slides_introduktioner")[["obs_id", "subject", "category", "värde", "value_basis", "base_n"]].to_string(index=False))
+print(figures.figure_table("vardanalys_slides_introduktioner").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Planering för behovet av handläggare
 #
-# Rubriken säger «Bara en tredjedel». Det är en siffra i ord, så datapaketet sparar den som ett
+# Rubriken säger ”Bara en tredjedel”. Det är en siffra i ord, så datapaketet sparar den som ett
 # ungefärligt värde (≈). Den exakta andelen finns bara i bilden.
 
 # %%
@@ -105,7 +105,7 @@ figures.FIGURES["vardanalys_slides_planering"]()
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.figure_table("vardanalys_slides_planering")[["obs_id", "subject", "category", "värde", "value_basis", "base_n"]].to_string(index=False))
+print(figures.figure_table("vardanalys_slides_planering").drop(columns="citat").to_string(index=False))
 
 # %% [markdown]
 # ## Varför saknar kommunerna en plan?
@@ -135,8 +135,8 @@ bas = alt.Chart(skal).encode(
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.observation_table(skal)[["obs_id", "subject", "breakdown", "värde"]].to_string(index=False))
-print(f"Summa av andelarna: {skal['value'].sum():g} %")
+print(figures.observation_table(skal)[["obs_id", "vad", "grupp", "värde"]].to_string(index=False))
+print(f"Summa av andelarna: {figures.percent_sv(skal['value'].sum())}")
 
 # %% [markdown]
 # Summan är större än 100 eftersom en kommun kunde ange flera skäl. Andelarna gäller bara kommunerna
@@ -151,7 +151,7 @@ print(f"Summa av andelarna: {skal['value'].sum():g} %")
 # %%
 # NBVAL_CHECK_OUTPUT
 ovrigt = kalla[kalla["figure_id"].isna() & ~kalla["indicator"].isin(["response_rate", "respondents", "population", "no_plan_reason"])]
-print(figures.observation_table(ovrigt)[["obs_id", "subject", "värde", "value_basis"]].to_string(index=False))
+print(figures.observation_table(ovrigt)[["obs_id", "vad", "värde", "hur värdet är givet"]].to_string(index=False))
 
 # %% [markdown]
 # ## Alla diagram i bildspelet
@@ -167,13 +167,13 @@ print(f"återskapade i den här notebooken: {status['reproduced'].sum()}")
 print(f"där alla värden bara finns i bilden: {(status['n_points_held'] == 0).sum()}")
 
 # %% [markdown]
-# Tabellen visar varje diagram med bildens rubrik och varför siffrorna saknas (skälen är skrivna
-# på engelska i datapaketet). En nolla under «i originalet» betyder att antalet staplar inte går att
+# Tabellen visar varje diagram med bildens rubrik och varför siffrorna saknas. En nolla under
+# ”i originalet” betyder att antalet staplar inte går att
 # räkna ut ur texten, eftersom kategorier och år bara syns i bilden.
 
 # %%
 rubriker = tabeller["figures"].set_index("figure_id")["caption_sv"]
 tabell = status.assign(rubrik=status["figure_id"].map(rubriker), återskapat=status["reproduced"].map({True: "ja", False: "nej"}))
-tabell = tabell[["rubrik", "n_points_held", "n_points_plausible", "återskapat", "missing_reason"]].rename(columns={
-    "n_points_held": "i datapaketet", "n_points_plausible": "i originalet (uppskattat)", "missing_reason": "varför siffrorna saknas"})
+tabell = tabell[["rubrik", "n_points_held", "n_points_plausible", "återskapat", "missing_reason_sv"]].rename(columns={
+    "n_points_held": "i datapaketet", "n_points_plausible": "i originalet (uppskattat)", "missing_reason_sv": "varför siffrorna saknas"})
 display(Markdown(tabell.to_markdown(index=False)))

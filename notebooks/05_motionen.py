@@ -3,7 +3,7 @@
 #
 # I motionen *Nationell handlingsplan för socialtjänsten* föreslår Moderaterna en nationell plan för
 # att stärka socialtjänsten. Motionen är odaterad men hänvisar till källor från januari 2017.
-# Nästan alla dess siffror står i ord («åtta av tio», «var fjärde»), och de viktigaste är lånade
+# Nästan alla dess siffror står i ord (”åtta av tio”, ”var fjärde”), och de viktigaste är lånade
 # från en tidningsartikel.
 #
 # **Det här gör du:** läser motionens siffror som data och följer två av dem tillbaka till
@@ -20,6 +20,7 @@ from IPython.display import Markdown, display
 
 import socialtjanst
 from socialtjanst import figures, stats
+from socialtjanst.metadata import vocabulary
 
 alt.renderers.enable("svg")
 tabeller = socialtjanst.load()
@@ -27,33 +28,36 @@ tabeller = socialtjanst.load()
 # %% [markdown]
 # ## Siffror i ord
 #
-# Så här är motionens siffror givna. `stated` betyder att siffran står med siffror, `approximate` att
-# den står i ord:
+# Så här är motionens siffror givna. *Angiven* (`stated`) betyder att siffran står med siffror,
+# *ungefärlig* (`approximate`) att den står i ord:
 
 # %%
 # NBVAL_CHECK_OUTPUT
 obs = tabeller["observations"]
 motion = obs[obs["source_id"] == "motion_handlingsplan"]
-print(motion["value_basis"].value_counts().to_string())
+for kod, namn in vocabulary("value_basis").items():
+    print(f"{namn:10s} {(motion['value_basis'] == kod).sum():3d}")
 print(f"Siffror med en källhänvisning i motionen: {motion['cited_source'].notna().sum()} av {len(motion)}")
 
 # %% [markdown]
-# En siffra i ord blir ett tal med en **kvalificerare** (kolumnen `value_qualifier`): «åtta av tio»
-# blir ungefär 80 procent (`about`, skrivs ≈), «drygt» blir `more_than` (över) och «nästan» blir
-# `less_than` (under). Talet är en tolkning av orden, inte en mätning, och får ingen felmarginal.
+# En siffra i ord blir ett tal med en **kvalificerare** (kolumnen `value_qualifier`): ”åtta av tio”
+# blir ungefär 80 procent (`about`, skrivs ≈), ”drygt” blir *mer än* (`more_than`, skrivs över) och
+# ”nästan” blir *mindre än* (`less_than`, skrivs under). Talet är en tolkning av orden, inte en
+# mätning, och får ingen felmarginal.
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(figures.observation_table(motion)[["obs_id", "subject", "värde", "value_qualifier"]].to_string(index=False))
+kvalificerare = figures.labels_sv("value_qualifier", motion["value_qualifier"]).fillna("–")
+tabell = figures.observation_table(motion).assign(kvalificerare=kvalificerare.values)
+print(tabell[["obs_id", "vad", "värde", "kvalificerare"]].to_string(index=False))
 
 # %% [markdown]
 # Här är samma siffror med citatet ur motionen och källan den anger. Läs citatet och se om du
 # håller med om tolkningen i kolumnen *värde*:
 
 # %%
-tabell = figures.observation_table(motion).assign(källa=motion["cited_source"].fillna("anges inte").values)
-tabell["value_qualifier"] = tabell["value_qualifier"].astype("string").fillna("–")
-display(Markdown(tabell[["obs_id", "värde", "value_qualifier", "quote", "källa"]].to_markdown(index=False)))
+tabell = tabell.assign(källa=motion["cited_source"].fillna("anges inte").values)
+display(Markdown(tabell[["obs_id", "värde", "kvalificerare", "citat", "källa"]].to_markdown(index=False)))
 
 # %% [markdown]
 # ## Två siffror från Dagens Samhälle
@@ -77,7 +81,7 @@ for obs_id in ["MOT-001", "MOT-002"]:
 artikel = tabeller["sources"].set_index("source_id").loc["dagens_samhalle_2017_01_11"]
 print(f"{artikel.publisher}: ”{artikel.title}”, publicerad {artikel.published_date:%Y-%m-%d}")
 ds = obs[obs["source_id"] == "dagens_samhalle_2017_01_11"]
-print(figures.observation_table(ds)[["obs_id", "subject", "värde", "value_basis"]].to_string(index=False))
+print(figures.observation_table(ds)[["obs_id", "vad", "värde", "hur värdet är givet"]].to_string(index=False))
 print()
 for citat in ds["quote"].unique():
     print(f"”{citat}”")
@@ -99,11 +103,11 @@ display(Markdown(
 ))
 
 # %% [markdown]
-# Motionen har strukit ordet «nästan», så att en avrundning uppåt ser ut som en exakt siffra.
+# Motionen har strukit ordet ”nästan”, så att en avrundning uppåt ser ut som en exakt siffra.
 # Viktigare är att tidningens siffra är en summa över de kommuner som svarade. Kommunerna som inte
 # svarade finns inte med, så hur många socialsekreterare som saknades i hela landet säger enkäten inte.
 #
-# ## Jämförelse 2: «åtta av tio kommuner har svårt att rekrytera»
+# ## Jämförelse 2: ”åtta av tio kommuner har svårt att rekrytera”
 
 # %%
 display(Markdown(
@@ -124,8 +128,8 @@ display(Markdown(
 alla = int(tabeller["kommungrupper_2011"]["municipalities_n"].sum())  # landets kommuner enligt SKL:s indelning
 svarande, andel = int(m.loc["W-067", "value"]), m.loc["W-066", "value"]
 lag, hog = stats.nonresponse_bounds(andel, svarande, alla)
-print(f"{andel:g} % av {svarande} svarande kommuner, av {alla} kommuner i landet")
-print(f"Andel av alla kommuner: mellan {lag:g} % och {hog:g} %")
+print(f"{figures.percent_sv(andel)} av {svarande} svarande kommuner, av {alla} kommuner i landet")
+print(f"Andel av alla kommuner: mellan {figures.percent_sv(lag)} och {figures.percent_sv(hog)}")
 
 # %% [markdown]
 # Gränserna är vida. Var sanningen ligger beror på hur kommunerna som inte svarade skiljer sig från
@@ -141,21 +145,24 @@ print(f"Artikeln i datapaketet: publicerad {artikel.published_date:%Y-%m-%d}")
 # %% [markdown]
 # ## Siffrorna i tidsserien
 #
-# Både motionens och tidningens «åtta av tio» finns i tidsserien över socialsekreterare (notebook 06),
+# Både motionens och tidningens ”åtta av tio” finns i tidsserien över socialsekreterare (notebook 06),
 # med flaggor som säger varför de inte kan jämföras rakt av med Visions siffror:
 
 # %%
 # NBVAL_CHECK_OUTPUT
 serie = tabeller["series"]
-print(serie[serie["obs_id"].isin(["MOT-002", "W-065"])][["obs_id", "year", "value", "value_qualifier", "comparability"]].to_string(index=False))
+for rad in serie[serie["obs_id"].isin(["MOT-002", "W-065"])].itertuples():
+    print(f"{rad.obs_id}, {rad.year}: {figures.value_label(rad.value, rad.value_qualifier)}")
+    for flagga in rad.comparability.split(";"):
+        print(f"  - {vocabulary('comparability')[flagga]}")
 
 # %% [markdown]
 # ## Lärdomar om andrahandscitat
 #
 # - **Gå till källan.** En siffra i en motion, ett tal eller en debattartikel är ofta lånad. Följ
 #   fotnoten och läs vad källan faktiskt skrev.
-# - **Orden följer inte alltid med.** «Nästan» försvann, och frågan om vakanser blev en fråga om att
-#   «ha svårt att rekrytera».
+# - **Orden följer inte alltid med.** ”Nästan” försvann, och frågan om vakanser blev en fråga om att
+#   ”ha svårt att rekrytera”.
 # - **Basen försvinner lätt.** Tidningens siffror gäller kommunerna som svarade; i motionen låter de
 #   som om de gällde hela landet.
 # - **Ungefär är ungefär.** En siffra i ord är en tolkning. Datapaketet sparar den med en

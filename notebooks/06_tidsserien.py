@@ -10,16 +10,18 @@
 # samma år, ritar serien och jämför socialsekreterare i tre organisationers undersökningar.
 #
 # **Det här lär du dig:** vad jämförbarhetsflaggor är, varför punkter från olika undersökningar inte
-# ska bindas ihop med en linje, och hur felmarginalen (intervallet) räknas.
+# ska bindas ihop med en linje, och hur konfidensintervallet räknas.
 #
 # **Det här behöver du:** ha kört introduktionen (00). Det hjälper att ha sett notebook 01.
 
 # %%
 import altair as alt
+import pandas as pd
 from IPython.display import Markdown, display
 
 import socialtjanst
 from socialtjanst import figures, stats
+from socialtjanst.metadata import vocabulary
 
 alt.renderers.enable("svg")
 tabeller = socialtjanst.load()
@@ -33,25 +35,40 @@ tabeller = socialtjanst.load()
 # %%
 # NBVAL_CHECK_OUTPUT
 serie = tabeller["series"]
-print(serie["series_indicator"].value_counts(sort=False).to_string())
+for kod, namn in vocabulary("series_indicator").items():
+    print(f"{(serie['series_indicator'] == kod).sum():4d}  {namn}")
 print(f"Totalt: {len(serie)} rader")
 
 # %% [markdown]
-# Så här ser raden för personal generellt 2023 ut. Den pekar tillbaka på sin observation (`obs_id`),
-# och därmed på citatet i källan:
+# Så här ser raden för personal generellt 2023 ut (kolumnens namn i tabellen står inom parentes).
+# Den pekar tillbaka på sin observation (`obs_id`), och därmed på citatet i källan:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(serie[serie["obs_id"] == "V23-047"].iloc[0].to_string())
+rad = serie[serie["obs_id"] == "V23-047"].iloc[0]
+print(f"serie (series_indicator):        {vocabulary('series_indicator')[rad.series_indicator]}")
+print(f"vad (subject):                   {rad.subject}")
+print(f"grupp (breakdown):               {vocabulary('breakdown')[rad.breakdown]}")
+print(f"år (year):                       {rad.year}")
+print(f"svar (category):                 {rad.category}")
+print(f"värde (value):                   {figures.value_label(rad.value, rad.value_qualifier)}")
+print(f"bas (base_n):                    {rad.base_n}")
+print(f"konfidensintervall (ci_low_pct, ci_high_pct): {figures.interval_sv(rad.ci_low_pct, rad.ci_high_pct)}")
+print(f"antal svarande (count_min, count_max): {rad.count_min}–{rad.count_max}")
+print(f"hur värdet är givet (value_basis): {vocabulary('value_basis')[rad.value_basis]}")
+print(f"föredraget värde (is_preferred): {'ja' if rad.is_preferred else 'nej'}")
+print(f"jämförbarhet (comparability):    {figures.flags_sv(rad.comparability)}")
+print(f"källa (source_id, obs_id):       {rad.source_id}, {rad.obs_id}")
 
 # %% [markdown]
 # Det finns också rader **utan värde**: år då ingen undersökning gjordes, eller då ingen offentlig
-# källa med värdet har hittats. De finns med så att luckan syns och har en förklaring:
+# källa med värdet har hittats. De finns med så att luckan syns och har en förklaring. Förklaringarna
+# står i tabellen `series_gaps`:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-luckor = serie[serie["value"].isna()]
-print(luckor[["series_indicator", "subject", "year", "comparability", "note"]].to_string(index=False))
+for lucka in tabeller["series_gaps"].itertuples():
+    print(f"{lucka.year}, {lucka.subject}: {vocabulary('gap_flag')[lucka.gap_flag]}. {lucka.note_sv}")
 
 # %% [markdown]
 # ## Flera källor för samma år: `is_preferred`
@@ -64,40 +81,26 @@ print(luckor[["series_indicator", "subject", "year", "comparability", "note"]].t
 # NBVAL_CHECK_OUTPUT
 personal = serie[(serie["series_indicator"] == "staffing_difficulty") & (serie["subject"] == "personal generellt")
                  & (serie["breakdown"] == "riket") & (serie["category"] == "svårt")]
-print(personal[personal["year"].isin([2018, 2020])][["year", "value", "value_qualifier", "source_id", "is_preferred"]].to_string(index=False))
+for rad in personal[personal["year"].isin([2018, 2020])].itertuples():
+    print(f"{rad.year}  {figures.value_label(rad.value, rad.value_qualifier):14s} {rad.source_id:32s} "
+          f"föredraget: {'ja' if rad.is_preferred else 'nej'}")
 
 # %% [markdown]
-# För 2020 vinner alltså en tidningsartikel över rapporten: rapporten ger bara en gräns («mer än en
-# fördubbling» till 2023), artikeln ett exakt värde.
+# För 2020 vinner alltså en tidningsartikel över rapporten: rapporten ger bara en gräns (”mer än en
+# fördubbling” till 2023), artikeln ett exakt värde.
 #
 # ## Jämförbarhetsflaggor
 #
 # Kolumnen `comparability` räknar upp allt som skiljer ett värde från seriens referens: Visions egen
 # fråga, i rapporten, exakt angiven och med bas. En tom cell betyder att värdet är direkt jämförbart.
-# Så här många rader har varje flagga, och så betyder de:
+# Så här många rader har varje flagga, och så betyder de (förklaringarna finns i
+# `vocabulary("comparability")`):
 
 # %%
 # NBVAL_CHECK_OUTPUT
-FLAGGOR = {
-    "no_survey": "ingen undersökning gjordes det året",
-    "not_found": "ingen offentlig källa som anger värdet har hittats",
-    "wording_differs": "frågan är formulerad på ett annat sätt än seriens referensfråga",
-    "wording_unknown": "frågan det året är inte publicerad; källan säger eller antyder att den är densamma",
-    "other_organisation": "en annan organisation gjorde undersökningen (annan population, enkät och metod)",
-    "other_respondent_role": "någon annan än socialchefen svarade, till exempel IFO-chefen",
-    "reference_period_differs": "värdet gäller en annan tidpunkt, till exempel för 12 månader sedan",
-    "narrower_subject": "värdet gäller en snävare grupp, till exempel socialsekreterare bara inom Barn och unga",
-    "approximate": "värdet står i ord («åtta av tio») och är ungefärligt",
-    "bound": "bara en gräns är känd («över», «under», «mer än en fördubbling»)",
-    "derived": "värdet är uträknat ur andra angivna värden med en formel i datapaketet",
-    "secondary_source": "värdet kommer ur ett pressmeddelande, en nyhetsartikel eller en webbsida",
-    "restated_later": "värdet står i en publikation mer än ett år efter undersökningen",
-    "sources_disagree": "en annan källa anger ett annat värde för samma punkt",
-    "base_unknown": "basen (n) är inte publicerad, så inget intervall kan räknas",
-}
 antal = serie["comparability"].dropna().str.split(";").explode().value_counts()
 for flagga, n in antal.items():
-    print(f"{flagga:25s} {n:3d}  {FLAGGOR.get(flagga, '(förklaring saknas)')}")
+    print(f"{n:3d}  {vocabulary('comparability')[flagga]}")
 
 # %% [markdown]
 # En flagga betyder inte att värdet är fel. Den säger vad du behöver tänka på innan du jämför.
@@ -105,22 +108,26 @@ for flagga, n in antal.items():
 # ## Diagrammet: personal generellt, alla år
 #
 # Diagrammet visar det föredragna värdet för varje år som någon källa anger, färgat efter vilket
-# slags värde det är. Lodräta linjer är intervall, bara där basen är publicerad. År utan värde har
-# en förklaring i stället för en punkt.
+# slags värde det är. Lodräta linjer är konfidensintervall, bara där basen är publicerad. År utan
+# värde har en förklaring i stället för en punkt.
 
 # %%
 figures.series_chart()
 
 # %% [markdown]
-# Samma punkter i en tabell, med intervall, bas och flaggor:
+# Samma punkter i en tabell, med konfidensintervall, bas och flaggor:
 
 # %%
 # NBVAL_CHECK_OUTPUT
 punkter = figures.series_points("staffing_difficulty", "personal generellt")
-print(punkter[["year", "label", "ci_low_pct", "ci_high_pct", "base_n", "comparability"]].to_string(index=False))
+for punkt in punkter.itertuples():
+    intervall = figures.interval_sv(punkt.ci_low_pct, punkt.ci_high_pct) if pd.notna(punkt.ci_low_pct) else "–"
+    bas = punkt.base_n if pd.notna(punkt.base_n) else "–"
+    print(f"{punkt.year}  {punkt.label:18s} konfidensintervall {intervall:13s} bas {bas}")
+    print(f"      {figures.flags_sv(punkt.comparability)}")
 
 # %% [markdown]
-# Intervall finns bara där basen är publicerad. För de flesta år är den inte det, eller så är värdet
+# Konfidensintervall finns bara där basen är publicerad. För de flesta år är den inte det, eller så är värdet
 # en gräns. Serien är alltså tunnare än den ser ut: flera år saknas, och frågan har formulerats olika.
 #
 # ## Socialsekreterare i tre organisationers undersökningar
@@ -150,34 +157,35 @@ bas = alt.Chart(soc).encode(
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(soc[["organisation", "punkt", "värde", "comparability"]].to_string(index=False))
+for rad in soc.itertuples():
+    print(f"{rad.organisation:10s} {rad.punkt}: {rad.värde}")
+    print(f"           {figures.flags_sv(rad.comparability)}")
 
 # %% [markdown]
-# Dagens Samhälles «åtta av tio» finns två gånger: ur artikeln och som motionen citerar den (notebook 05).
+# Dagens Samhälles ”åtta av tio” finns två gånger: ur artikeln och som motionen citerar den (notebook 05).
 #
-# Varför får punkterna inte bindas ihop till en linje? En linje säger «samma mått, olika år», och det
+# Varför får punkterna inte bindas ihop till en linje? En linje säger ”samma mått, olika år”, och det
 # stämmer inte här:
 #
-# - **Olika organisationer** frågade olika populationer med olika enkäter (`other_organisation`).
-# - **Olika svarande:** hos SKL svarade oftast IFO-chefer, hos Vision socialcheferna (`other_respondent_role`).
+# - **Olika organisationer** frågade olika populationer med olika enkäter.
+# - **Olika svarande:** hos SKL svarade oftast IFO-chefer, hos Vision socialcheferna.
 # - **Olika grupper:** flera värden gäller bara socialsekreterare i Barn och unga eller i Ekonomiskt
-#   bistånd (`narrower_subject`).
-# - **Olika frågor och tidpunkter:** lediga tjänster som inte fylls, «svårt att rekrytera»,
-#   «villkoren för personalförsörjning», och hos SKL läget för ett år sedan (`wording_differs`,
-#   `reference_period_differs`).
+#   bistånd.
+# - **Olika frågor och tidpunkter:** lediga tjänster som inte fylls, ”svårt att rekrytera”,
+#   ”villkoren för personalförsörjning”, och hos SKL läget för ett år sedan.
 #
 # En linje mellan två sådana punkter kan visa en skillnad i metod i stället för en förändring i
 # verkligheten. Jämför hellre punkter inom samma undersökning.
 #
-# ## Hur intervallet räknas
+# ## Hur konfidensintervallet räknas
 
 # %%
 display(Markdown(
     "Intervallen i datapaketet är **95-procentiga konfidensintervall**. Enkäterna går till alla landets "
     "kommuner, och ungefär hälften svarar. Osäkerheten gäller bara hur de kommuner som **inte** svarade "
     "skulle ha svarat. Därför använder datapaketet två saker:\n\n"
-    "- **Wilsons intervall** (Wilson 1927) i stället för den enkla formeln «andel plus/minus två "
-    "standardfel». Wilsons intervall fungerar även när andelen ligger nära 0 eller 100 procent eller när "
+    "- **Wilsons intervall** (Wilson 1927) i stället för den enkla formeln ”andel ± två "
+    "standardfel”, där ± två standardfel är felmarginalen. Wilsons intervall fungerar även när andelen ligger nära 0 eller 100 procent eller när "
     "få har svarat, och det går aldrig under 0 eller över 100.\n"
     "- **Korrektion för ändlig population:** variansen multipliceras med (N − n)/(N − 1), där N är antalet "
     "kommuner och n antalet som svarade. Ju fler som svarat, desto smalare intervall. Om alla svarar är "
@@ -193,18 +201,18 @@ display(Markdown(
 rad = serie[serie["obs_id"] == "V23-047"].iloc[0]
 N = int(tabeller["surveys"].set_index("survey_id").loc[rad.survey_id, "population_n"])
 p, n = rad.value, int(rad.base_n)
-print(f"{p:g} % av n = {n} svarande, N = {N} kommuner")
+print(f"{figures.percent_sv(p)} av n = {n} svarande, N = {N} kommuner")
 for text, (lag, hog) in [("med korrektion", stats.percent_interval(p, n, N)),
                          ("utan korrektion", stats.percent_interval(p, n)),
                          ("om alla hade svarat", stats.percent_interval(p, N, N))]:
-    print(f"{text:20s} {lag:g}–{hog:g} %")
+    print(f"{text:20s} {figures.interval_sv(lag, hog)}")
 
 # %% [markdown]
-# Intervallet gäller bara **slumpen** i vilka kommuner som svarade. Om kommunerna som inte svarade
+# Konfidensintervallet gäller bara **slumpen** i vilka kommuner som svarade. Om kommunerna som inte svarade
 # skiljer sig från dem som svarade kan andelen ligga mycket längre bort. De yttersta gränserna, om
-# alla som inte svarade hade svarat «nej» eller alla «ja»:
+# alla som inte svarade hade svarat ”nej” eller alla ”ja”:
 
 # %%
 # NBVAL_CHECK_OUTPUT
 lag, hog = stats.nonresponse_bounds(p, n, N)
-print(f"Andel av alla kommuner: mellan {lag:g} % och {hog:g} %")
+print(f"Andel av alla kommuner: mellan {figures.percent_sv(lag)} och {figures.percent_sv(hog)}")

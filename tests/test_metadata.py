@@ -6,7 +6,7 @@ import json
 import pytest
 
 from socialtjanst.build import build
-from socialtjanst.metadata import read_metadata
+from socialtjanst.metadata import read_metadata, vocabulary
 
 from .conftest import ROOT
 
@@ -20,6 +20,20 @@ def test_every_field_is_described_typed_and_used(name):
     assert field["type"] in {"string", "integer", "number", "boolean", "date"}
     assert len(field["description"]) > 20, f"{name}: describe the field"
     assert any(name in res["fields"] for res in META["resources"].values()), f"{name} is defined but not used"
+
+
+@pytest.mark.parametrize("name", sorted(META["fields"]))
+def test_every_vocabulary_has_swedish_and_english_labels(name):
+    field = META["fields"][name]
+    assert "enum" not in field.get("constraints", {}), f"{name}: write the vocabulary as a labels table"
+    codes = field.get("labels") or field.get("flags")
+    if codes is None:
+        return
+    for code, label in codes.items():
+        assert set(label) == {"sv", "en"} and label["sv"].strip() and label["en"].strip(), f"{name}.{code}"
+    for lang in ("sv", "en"):
+        assert list(vocabulary(name, lang)) == list(codes)
+        assert len(set(vocabulary(name, lang).values())) == len(codes), f"{name}: two codes share a {lang} label"
 
 
 @pytest.mark.parametrize("name", sorted(META["resources"]))

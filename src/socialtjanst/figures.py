@@ -8,7 +8,9 @@ A chart shows what the source documents state and nothing else:
 - a combination the original figure shows but whose number the text does not state is
   labelled "uppgift saknas" and has no bar: bar heights are never estimated.
 
-Titles, labels and categories are Swedish, as the reports print them; the caption lines
+Titles, labels and categories are Swedish, as the reports print them (codes are shown with
+their Swedish labels from ``metadata.toml``); numbers have a decimal comma and a no-break
+space before %; a survey year has the same colour in every chart. The caption lines
 give the question, the base (n) and the source. Figures whose numbers exist only in the
 original image have no function here; :func:`figure_status` tells why.
 """
@@ -24,6 +26,7 @@ import pandas as pd
 import vl_convert
 
 from .load import load
+from .metadata import vocabulary
 
 # Every chart is set in the typeface shipped in fonts/ (OFL), so that SVG and PNG files come
 # out byte for byte the same on any machine, whatever fonts it has installed.
@@ -39,10 +42,38 @@ def theme() -> alt.theme.ThemeConfig:
 
 
 MISSING_LABEL = "uppgift saknas"
+NO_SURVEY_LABEL = vocabulary("gap_flag")["no_survey"]
 HARD_SKL = "Andel kommuner (procent) som svarat ganska eller mycket svårt"
-KEY_NOTE = "Heldragen stapel: uppgift i rapportens text. Ljus stapel: ungefärligt värde eller gräns. «uppgift saknas»: siffran finns bara i originalets bild."
-KEY_NOTE_LINES = "Linje och fylld punkt: uppgift i rapportens text. Ofylld punkt: ungefärligt värde eller gräns. «uppgift saknas»: siffran finns bara i originalets bild."
+KEY_NOTE = "Heldragen stapel: uppgift i rapportens text. Ljus stapel: ungefärligt värde eller gräns. ”uppgift saknas”: siffran finns bara i originalets bild."
+KEY_NOTE_LINES = "Linje och fylld punkt: uppgift i rapportens text. Ofylld punkt: ungefärligt värde eller gräns. ”uppgift saknas”: siffran finns bara i originalets bild."
+KEY_NOTE_PIE = "Varje sektor är en siffra som står i källan; ingen är uppskattad ur bilden."
 QUALIFIER_PREFIX = {"about": "≈ ", "more_than": "över ", "less_than": "under "}
+NBSP = "\u00a0"
+# One colour per survey year, the same in every chart (indexed by the year's last digit).
+YEAR_PALETTE = [
+    "#4c78a8",
+    "#72b7b2",
+    "#f58518",
+    "#e45756",
+    "#54a24b",
+    "#b279a2",
+    "#eeca3b",
+    "#ff9da6",
+    "#9d755d",
+    "#79706e",
+]
+# Vega's default colours: a group or category gets the colour of its place in the figure's list of
+# groups, whether or not the others are drawn.
+PALETTE = ["#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d"]
+
+
+def year_colour(year: int | str) -> str:
+    """The colour of a survey year in every chart.
+
+    >>> year_colour(2023) == year_colour("2023") != year_colour(2022)
+    True
+    """
+    return YEAR_PALETTE[int(year) % len(YEAR_PALETTE)]
 
 
 @lru_cache(maxsize=1)
@@ -51,26 +82,54 @@ def _tables() -> dict[str, pd.DataFrame]:
 
 
 def number_sv(value: float, decimals: int = 1) -> str:
-    """A number as Swedish text prints it: decimal comma, space between thousands.
+    """A number as Swedish text prints it: decimal comma, a no-break space between thousands.
 
     With one decimal or none, a trailing zero decimal is dropped.
 
-    >>> number_sv(54.48), number_sv(77.0), number_sv(54.48, 2), number_sv(275000), number_sv(2.5)
-    ('54,5', '77', '54,48', '275 000', '2,5')
+    >>> number_sv(54.48), number_sv(77.0), number_sv(54.48, 2), number_sv(2.5)
+    ('54,5', '77', '54,48', '2,5')
+    >>> number_sv(275000) == "275\u00a0000"
+    True
     """
-    text = f"{float(value):,.{decimals}f}".replace(",", " ").replace(".", ",")
+    text = f"{float(value):,.{decimals}f}".replace(",", NBSP).replace(".", ",")
     if decimals <= 1 and "," in text:
         text = text.rstrip("0").rstrip(",")
     return text
 
 
 def percent_sv(value: float, decimals: int = 1) -> str:
-    """A percentage as Swedish text prints it.
+    """A percentage as Swedish text prints it, with a no-break space before %.
 
-    >>> percent_sv(54.48)
-    '54,5 %'
+    >>> percent_sv(54.48) == "54,5\u00a0%"
+    True
     """
-    return f"{number_sv(value, decimals)} %"
+    return f"{number_sv(value, decimals)}{NBSP}%"
+
+
+def interval_sv(low: float, high: float, decimals: int = 1) -> str:
+    """A confidence interval (or any range of percentages) as Swedish text prints it.
+
+    >>> interval_sv(36.44, 89.1) == "36,4–89,1\u00a0%"
+    True
+    """
+    return f"{number_sv(low, decimals)}–{percent_sv(high, decimals)}"
+
+
+def labels_sv(field: str, codes: pd.Series) -> pd.Series:
+    """A column of vocabulary codes as their Swedish labels (empty stays empty)."""
+    return codes.astype("string").map(vocabulary(field), na_action="ignore")
+
+
+def flags_sv(flags: object) -> str:
+    """`;`-separated comparability flags as Swedish text, one explanation per flag ("–" for none).
+
+    >>> flags_sv("approximate;base_unknown")
+    'värdet står i ord (till exempel ”åtta av tio”) och är ungefärligt; basen (n) är inte publicerad, så inget konfidensintervall kan räknas'
+    """
+    if not isinstance(flags, str) or not flags:
+        return "–"
+    labels = vocabulary("comparability")
+    return "; ".join(labels[flag] for flag in flags.split(";"))
 
 
 UNIT_SV = {
@@ -88,15 +147,16 @@ UNIT_SV = {
 
 
 def value_label(value: float, qualifier: object, unit: str = "percent") -> str:
-    """A value as charts and tables write it: qualifier (≈, över, under), number and unit.
+    """A value as charts and tables write it: qualifier (≈, över, under), number and unit,
+    with a no-break space before the unit.
 
-    >>> value_label(77, None), value_label(33.3, "about"), value_label(38.5, "less_than")
-    ('77 %', '≈ 33,3 %', 'under 38,5 %')
-    >>> value_label(4, "about", "hours_per_week"), value_label(275000, None, "count")
-    ('≈ 4 timmar per vecka', '275 000 st.')
+    >>> [s.replace(NBSP, " ") for s in (value_label(77, None), value_label(33.3, "about"), value_label(38.5, "less_than"))]
+    ['77 %', '≈ 33,3 %', 'under 38,5 %']
+    >>> [s.replace(NBSP, " ") for s in (value_label(4, "about", "hours_per_week"), value_label(275000, None, "count"))]
+    ['≈ 4 timmar per vecka', '275 000 st.']
     """
     prefix = QUALIFIER_PREFIX.get(qualifier, "") if isinstance(qualifier, str) else ""
-    return f"{prefix}{number_sv(value)} {UNIT_SV.get(unit, unit)}"
+    return f"{prefix}{number_sv(value)}{NBSP}{UNIT_SV.get(unit, unit)}"
 
 
 def figure_data(figure_id: str) -> pd.DataFrame:
@@ -110,23 +170,53 @@ def figure_data(figure_id: str) -> pd.DataFrame:
     return data
 
 
-def figure_table(figure_id: str) -> pd.DataFrame:
-    """The numbers behind a figure with their base and provenance, for a notebook table."""
-    cols = [
-        "obs_id",
-        "subject",
-        "breakdown",
-        "category",
-        "reference_year",
-        "reference_period",
-        "label",
-        "value_basis",
-        "base_n",
-        "base_n_min",
-        "base_n_max",
-        "quote",
+# Swedish headings of the columns in the notebooks' tables of observations.
+COLUMNS_SV = {
+    "subject": "vad",
+    "breakdown": "grupp",
+    "category": "svar",
+    "reference_year": "år",
+    "reference_period": "tidpunkt",
+    "värde": "värde",
+    "value_basis": "hur värdet är givet",
+    "bas": "bas (n)",
+    "quote": "citat",
+}
+# Columns that tell the rows of a figure apart, in the order they are shown.
+DESCRIPTIVE = ["subject", "breakdown", "category", "reference_year", "reference_period"]
+
+
+def _base_text(row) -> str:
+    if pd.notna(row.base_n):
+        return str(int(row.base_n))
+    if pd.notna(row.base_n_min):
+        return f"{int(row.base_n_min)}–{int(row.base_n_max)}"
+    return "anges inte"
+
+
+def observation_table(observations: pd.DataFrame, describe: list[str] | None = None) -> pd.DataFrame:
+    """Observations (rows of the `observations` table) as a notebook table with Swedish headings and labels:
+    the columns in ``describe`` (default: subject and group), the value written out with qualifier and unit,
+    how it is given, its base and the quote. ``obs_id`` stays, as the key to look a row up by."""
+    describe = describe or ["subject", "breakdown"]
+    table = observations.copy()
+    table["värde"] = [
+        value_label(v, q, u) for v, q, u in zip(table["value"], table["value_qualifier"], table["unit"], strict=True)
     ]
-    return figure_data(figure_id)[cols].rename(columns={"label": "värde"}).reset_index(drop=True)
+    table["bas"] = [_base_text(row) for row in table.itertuples()]
+    for field in ("breakdown", "value_basis"):
+        table[field] = labels_sv(field, table[field])
+    table["reference_period"] = table["reference_period"].fillna("–")
+    cols = ["obs_id", *describe, "värde", "value_basis", "bas", "quote"]
+    return table[cols].rename(columns=COLUMNS_SV).reset_index(drop=True)
+
+
+def figure_table(figure_id: str) -> pd.DataFrame:
+    """The numbers behind a figure, for a notebook table: the columns that tell its rows apart
+    (what, group, answer, year, time), the value, how it is given, its base and the quote."""
+    data = figure_data(figure_id)
+    describe = [c for c in DESCRIPTIVE if data[c].nunique() > 1] or ["subject"]
+    return observation_table(data, describe)
 
 
 def figure_row(figure_id: str) -> pd.Series:
@@ -139,12 +229,12 @@ def figure_status(source_id: str | None = None) -> pd.DataFrame:
     figures = _tables()["figures"]
     if source_id:
         figures = figures[figures["source_id"] == source_id]
-    table = figures[["figure_id", "label", "n_points_plausible", "n_points_held", "missing_reason"]].copy()
+    table = figures[["figure_id", "label", "n_points_plausible", "n_points_held", "missing_reason_sv"]].copy()
     table["reproduced"] = table["figure_id"].isin(FIGURES)
     return table.reset_index(drop=True)
 
 
-def _caption(figure_id: str, key: str = KEY_NOTE) -> list[str]:
+def _caption(figure_id: str, key: str, extra: list[str]) -> list[str]:
     row = figure_row(figure_id)
     sources = _tables()["sources"].set_index("source_id")
     lines = []
@@ -154,14 +244,14 @@ def _caption(figure_id: str, key: str = KEY_NOTE) -> list[str]:
         f"Källa: {sources.loc[row.source_id, 'publisher']}, {sources.loc[row.source_id, 'title']}, {row.label}."
     )
     lines.append(key)
-    return lines
+    return lines + extra
 
 
-def _title(figure_id: str, key: str = KEY_NOTE) -> alt.TitleParams:
+def _title(figure_id: str, key: str = KEY_NOTE, extra: list[str] | None = None) -> alt.TitleParams:
     row = figure_row(figure_id)
     return alt.TitleParams(
         text=textwrap.wrap(row.caption_sv, 95),
-        subtitle=_caption(figure_id, key),
+        subtitle=_caption(figure_id, key, extra or []),
         anchor="start",
         fontSize=13,
         subtitleFontSize=10,
@@ -192,16 +282,29 @@ def bars(
     filter_category: str | None = None,
     x_title: str = "Andel (procent)",
 ) -> alt.LayerChart:
-    """Horizontal bars, one per y value and group (year, period, area…), 0–100 %."""
+    """Horizontal bars, one per y value and group (year, period, area…), 0–100 %.
+
+    A vocabulary on the y axis (group, answer) shows its Swedish labels in the vocabulary's order;
+    years have their fixed colours."""
     data = figure_data(figure_id)
     if filter_category:
         data = data[data["category"] == filter_category]
-    if y_label:
-        data[y] = data[y].map(y_label)
+    if y in ("breakdown", "category"):
+        labels = vocabulary(y)
+        present = set(data[y].astype(str))
+        data[y] = labels_sv(y, data[y])
+        order = [labels[c] for c in labels if c in present]
+    else:
+        if y_label:
+            data[y] = data[y].map(y_label)
+        order = list(dict.fromkeys(data[y]))
     data[group] = data[group].astype(str)
     groups = [str(g) for g in groups]
     full = _complete(data, y, group, groups)[[y, group, "value", "label", "exact", "missing"]]
-    order = list(dict.fromkeys(full[y]))
+    if len(groups) > 1:  # say whose bar is missing: the legend lists only groups with a bar
+        full.loc[full["missing"], "label"] = full[group] + ": " + MISSING_LABEL
+    drawn = [g for g in groups if g in set(full.loc[~full["missing"], group])]
+    colours = [year_colour(g) if group == "reference_year" else PALETTE[groups.index(g)] for g in drawn]
     base = alt.Chart(full).encode(
         y=alt.Y(f"{y}:N", sort=order, title=y_title, axis=alt.Axis(labelLimit=320)),
         yOffset=alt.YOffset(f"{group}:N", sort=groups),
@@ -210,7 +313,7 @@ def bars(
         base.mark_bar(stroke="#333", strokeWidth=0.6)
         .encode(
             x=alt.X("value:Q", title=x_title, scale=alt.Scale(domain=[0, 100])),
-            color=alt.Color(f"{group}:N", sort=groups, title=group_title, scale=alt.Scale(domain=groups)),
+            color=alt.Color(f"{group}:N", sort=drawn, title=group_title, scale=alt.Scale(domain=drawn, range=colours)),
             opacity=alt.condition("datum.exact", alt.value(1.0), alt.value(0.35)),
         )
         .transform_filter("!datum.missing")
@@ -232,8 +335,14 @@ def lines(
     full = _complete(data, "category", "reference_year", years)
     full["year"] = full["reference_year"].astype(int)
     present = full[~full["missing"]]
+    # The legend lists only what is drawn; the categories the original shows besides are named in the caption.
+    drawn = [c for c in category_order if c in set(present["category"])]
+    not_drawn = [c for c in category_order if c not in drawn]
+    extra = [f"Originalet visar också: {', '.join(not_drawn)} ({MISSING_LABEL} för alla år)."] if not_drawn else []
     x = alt.X("year:O", title="År", sort=years, scale=alt.Scale(domain=years))
-    color = alt.Color("category:N", sort=category_order, title="Bedömning", scale=alt.Scale(domain=category_order))
+    # Each category keeps the colour of its place in category_order, drawn or not.
+    colours = [PALETTE[category_order.index(c)] for c in drawn]
+    color = alt.Color("category:N", sort=drawn, title="Bedömning", scale=alt.Scale(domain=drawn, range=colours))
     line = (
         alt.Chart(present[present["exact"]])
         .mark_line(point=True)
@@ -257,7 +366,7 @@ def lines(
             .mark_text(y=215, angle=270, align="left", fontSize=10, color="#888")
             .encode(x=x, text="text:N")
         )
-    return alt.layer(*layers).properties(title=_title(figure_id, KEY_NOTE_LINES), width=480, height=260)
+    return alt.layer(*layers).properties(title=_title(figure_id, KEY_NOTE_LINES, extra), width=480, height=260)
 
 
 def pie(figure_id: str, category_order: list[str]) -> alt.LayerChart:
@@ -267,7 +376,7 @@ def pie(figure_id: str, category_order: list[str]) -> alt.LayerChart:
     )
     arc = base.mark_arc(outerRadius=110)
     text = base.mark_text(radius=135, fontSize=12).encode(text="label:N")
-    return alt.layer(arc, text).properties(title=_title(figure_id), width=300, height=300)
+    return alt.layer(arc, text).properties(title=_title(figure_id, KEY_NOTE_PIE), width=300, height=300)
 
 
 def _strip_area(subject: str) -> str:
@@ -389,7 +498,7 @@ def vision_2023_figur_4() -> alt.LayerChart:
         "vision_2023_figur_4",
         list(range(2015, 2024)),
         ["lätt", "balans", "svårt"],
-        gap_years={2021: "ingen undersökning"},
+        gap_years={2021: NO_SURVEY_LABEL},
     )
 
 
@@ -415,9 +524,6 @@ def vision_2023_figur_7() -> alt.LayerChart:
     return _staff_groups("vision_2023_figur_7")
 
 
-BREAKDOWN_LABELS = {"storstadslan": "Storstadslän", "ovriga_landet": "Övriga landet", "riket": "Riket"}
-
-
 @_register("vision_2023_figur_8")
 def vision_2023_figur_8() -> alt.LayerChart:
     """Vision 2023, Figur 8: personal generellt in storstadslänen and övriga landet."""
@@ -428,7 +534,6 @@ def vision_2023_figur_8() -> alt.LayerChart:
         WAVES_2020_2022_2023,
         "År",
         x_title=STAFFING,
-        y_label=BREAKDOWN_LABELS.get,
     )
 
 
@@ -502,7 +607,7 @@ def series_points(
         for v, q, b, k in zip(rows["value"], rows["value_qualifier"], rows["value_basis"], rows["källa"], strict=True)
     ]
     rows["label"] = [
-        value_label(v, q) if pd.notna(v) else ("ingen undersökning" if c == "no_survey" else MISSING_LABEL)
+        value_label(v, q) if pd.notna(v) else (NO_SURVEY_LABEL if c == "no_survey" else MISSING_LABEL)
         for v, q, c in zip(rows["value"], rows["value_qualifier"], rows["comparability"], strict=True)
     ]
     rows["year"] = rows["year"].astype(int)
@@ -551,9 +656,10 @@ def series_chart(series_indicator: str = "staffing_difficulty", subject: str = "
         text=f"Bedömning av personalförsörjningen, {subject}: alla år som någon källa anger",
         subtitle=[
             "Andel socialchefer som bedömer villkoren för personalförsörjning som svåra (ganska eller mycket svåra).",
-            "Lodrät linje: 95 % intervall (Wilson med ändlig-populationskorrektion), bara där basen (n) är publicerad.",
-            "Pressmeddelanden och nyheter 2017–2019 säger «svårt att rekrytera personal»: annan formulering.",
-            "Källa: datapaketet socialtjanst-enkater, tabellen series (is_preferred).",
+            "Lodrät linje: 95-procentigt konfidensintervall (Wilson, med korrektion för ändlig population),"
+            " bara där basen (n) är publicerad.",
+            "Pressmeddelanden och nyheter 2017–2019 säger ”svårt att rekrytera personal”: annan formulering.",
+            "Källa: datapaketet socialtjanst-enkater, tabellen series (ett föredraget värde per år).",
         ],
         anchor="start",
         fontSize=13,
@@ -570,10 +676,9 @@ def figure_info(figure_id: str) -> str:
     t = _tables()
     row = figure_row(figure_id)
     lines = [f"**{row.label}** – *{row.caption_sv}*", ""]
+    lines += _question_lines(figure_id)
     if pd.notna(row.question_id):
         q = t["questions"].set_index("question_id").loc[row.question_id]
-        kind = "Frågan (ordagrant)" if q.wording_is_verbatim else "Frågan (som rapporten återger den)"
-        lines.append(f"- {kind}: ”{q.wording_sv}”")
         if pd.notna(q.options_not_shown):
             lines.append(f"- Svarsalternativ som fanns men inte redovisas: {q.options_not_shown}")
         if q.multiple_answers:
@@ -585,20 +690,35 @@ def figure_info(figure_id: str) -> str:
         f"- Siffror i originalfiguren (uppskattat antal): {int(row.n_points_plausible)}; "
         f"i datapaketet: {int(row.n_points_held)}."
     )
-    if pd.notna(row.missing_reason):
-        lines.append(f"- Varför resten saknas (på engelska i datapaketet): {row.missing_reason}")
+    if pd.notna(row.missing_reason_sv):
+        lines.append(f"- Varför resten saknas: {row.missing_reason_sv}")
     return "\n".join(lines)
 
 
-# ------------------------------------------------------------------ tables of observations
-
-
-def observation_table(observations: pd.DataFrame) -> pd.DataFrame:
-    """Observations (rows of the `observations` table) as a notebook table: the value written out
-    with qualifier and unit ("värde"), how it is given, its base and the quote."""
-    table = observations.copy()
-    table["värde"] = [
-        value_label(v, q, u) for v, q, u in zip(table["value"], table["value_qualifier"], table["unit"], strict=True)
-    ]
-    cols = ["obs_id", "subject", "breakdown", "värde", "value_basis", "value_qualifier", "base_n", "quote"]
-    return table[cols].reset_index(drop=True)
+def _question_lines(figure_id: str) -> list[str]:
+    """The wording of each question the figure's values answer, from each observation's own question_id
+    (the figure's question when it holds no values); several wordings are listed with whom and when they ask."""
+    questions = _tables()["questions"].set_index("question_id")
+    data = figure_data(figure_id)
+    data = data[data["question_id"].notna()]
+    if data.empty:
+        question_id = figure_row(figure_id).question_id
+        if pd.isna(question_id):
+            return []
+        data = pd.DataFrame({"question_id": [question_id], "subject": [pd.NA], "reference_year": [pd.NA]})
+    data = data.assign(
+        wording=data["question_id"].map(questions["wording_sv"]),
+        verbatim=data["question_id"].map(questions["wording_is_verbatim"]),
+    )
+    wordings = list(dict.fromkeys(data["wording"]))
+    lines = []
+    for wording in wordings:
+        rows = data[data["wording"] == wording]
+        kind = "ordagrant" if rows["verbatim"].any() else "som rapporten återger den"
+        about = ""
+        if len(wordings) > 1:
+            subjects = ", ".join(dict.fromkeys(rows["subject"].dropna()))
+            years = " och ".join(str(y) for y in sorted(set(rows["reference_year"].dropna())))
+            about = (f" om {subjects}" if subjects else "") + (f" {years}" if years else "")
+        lines.append(f"- Frågan{about} ({kind}): ”{wording}”")
+    return lines

@@ -6,6 +6,7 @@ import copy
 import csv
 import hashlib
 import tomllib
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -25,6 +26,9 @@ def rights(lang: str = "en") -> str:
     """
     package = read_metadata()["package"]
     return package["rights_sv" if lang == "sv" else "rights"]
+@cache
+def _fields() -> dict:
+    return read_metadata()["fields"]
 
 
 def flags_pattern(flags: dict) -> str:
@@ -34,12 +38,16 @@ def flags_pattern(flags: dict) -> str:
 
 
 def vocabulary(field: str, lang: str = "sv") -> dict[str, str]:
-    """Labels of a controlled vocabulary's codes in ``lang`` ("sv" or "en"), in the vocabulary's order.
+    """Labels of a controlled vocabulary's codes (or of a flags field's flags) in ``lang`` ("sv" or "en"),
+    in the vocabulary's order.
 
     >>> vocabulary("value_basis")["derived"]
     'härledd'
+    >>> vocabulary("comparability", "en")["bound"]
+    'only a bound is known (över, under, mer än en fördubbling)'
     """
-    return {code: label[lang] for code, label in read_metadata()["fields"][field]["labels"].items()}
+    meta = _fields()[field]
+    return {code: label[lang] for code, label in (meta.get("labels") or meta["flags"]).items()}
 
 
 def field_descriptor(name: str, meta: dict, resource: dict) -> dict:
@@ -52,7 +60,7 @@ def field_descriptor(name: str, meta: dict, resource: dict) -> dict:
     flags = field.pop("flags", None)
     if flags:
         field.setdefault("constraints", {})["pattern"] = flags_pattern(flags)
-        field["description"] += " Flags: " + "; ".join(f"`{k}`: {v}" for k, v in flags.items()) + "."
+        field["description"] += " Flags: " + "; ".join(f"`{k}`: {v['en']}" for k, v in flags.items()) + "."
     if name in resource.get("required", []):
         field.setdefault("constraints", {})["required"] = True
     return field
