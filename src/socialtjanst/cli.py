@@ -9,9 +9,9 @@ from pathlib import Path
 
 from .load import load
 from .problems import LANGUAGES
+from .text import load_texts
 
 DIFF_LINES = 40
-from .text import load_texts
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -16,7 +16,6 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import groupby
 
 LANGUAGES = ("en", "sv")
 FIRST_ROWS = 5
@@ -78,9 +77,6 @@ class Problem:
             "message": self.message(lang),
         }
 
-    def sort_key(self) -> tuple:
-        return (self.file, self.kind, self.field or "", self.row or 0)
-
 
 def grouped_lines(problems: list[Problem], lang: str = "en") -> list[str]:
     """One line per kind, file and field: the count, the first rows and the first message.
@@ -89,10 +85,11 @@ def grouped_lines(problems: list[Problem], lang: str = "en") -> list[str]:
     >>> grouped_lines(ps)
     ['a.csv field value: 3 times (rows 4, 9, 17); the first: row 4: is empty, but a value is required']
     """
+    groups: dict[tuple, list[Problem]] = {}
+    for problem in problems:
+        groups.setdefault((problem.file, problem.kind, problem.field), []).append(problem)
     lines = []
-    ordered = sorted(problems, key=Problem.sort_key)
-    for (file, kind, name), group in groupby(ordered, key=lambda p: (p.file, p.kind, p.field)):
-        group = list(group)
+    for (file, kind, name), group in groups.items():
         if len(group) == 1:
             lines.append(group[0].text(lang))
             continue

@@ -216,8 +216,8 @@ def structure_problems(
         for error in task.errors:
             if error.type in HEADER_ERRORS and found.problems:
                 continue  # the header is described in words already
-            if error.type == "blank-row" and error.row_number in found.trailing_rows:
-                continue
+            if getattr(error, "row_number", None) in found.trailing_rows:
+                continue  # the empty rows at the end are one problem already
             problems.append(cell_problem(error, res["path"], res, found.labels))
     return problems
 
@@ -295,6 +295,8 @@ def read_table(resource: dict, root: Path, found: CsvFile) -> pd.DataFrame:
             frame[name] = pd.to_numeric(column, errors="coerce")
         elif dtype == "boolean":
             frame[name] = column.str.lower().map({"true": True, "false": False}).astype("boolean")
+        elif isinstance(dtype, pd.CategoricalDtype):
+            frame[name] = column.where(column.isin(dtype.categories)).astype(dtype)
         else:
             frame[name] = column.astype(dtype)
     return frame
@@ -661,7 +663,7 @@ def check_package(
     report.problems += checker.run(texts)
     report.notes += checker.notes
     report.incomplete = checker.failed
-    report.problems.sort(key=Problem.sort_key)
+    report.problems.sort(key=lambda p: p.file)  # stable: each file's problems in the order of the layers
     return report
 
 
