@@ -68,12 +68,12 @@ def set_cell(root, name, value, **match):
 # problem that must be reported.
 def semicolons(root):
     write(root, records(root), delimiter=";")
-    return "delimiter", OBS, None, None
+    return "semicolons", OBS, None, None
 
 
 def tabs(root):
     write(root, records(root), delimiter="\t")
-    return "delimiter", OBS, None, None
+    return "tabs", OBS, None, None
 
 
 def bom(root):
@@ -250,6 +250,45 @@ def test_corruption_is_reported_in_words(corrupt, tmp_path, capsys, no_network):
     assert _digests(root) == before
 
 
+def _extra_cells(root):
+    lines = (root / "data/questions.csv").read_text(encoding="utf-8").split("\n")
+    lines[3] += ",extra,cells"
+    (root / "data/questions.csv").write_text("\n".join(lines), encoding="utf-8")
+
+
+def _duplicate_column(root):
+    rows = records(root, "data/figures.csv")
+    rows[0][2] = rows[0][1]
+    write(root, rows, "data/figures.csv")
+
+
+def _binary_file(root):
+    (root / "data/sources.csv").write_bytes(bytes(range(256)) * 50)
+
+
+def _descriptor_is_a_list(root):
+    (root / "datapackage.json").write_text("[1, 2]", encoding="utf-8")
+
+
+def _schema_is_a_url(root):
+    _edit_descriptor(root, schema="https://example.org/schema.json")
+
+
+ODD = [_extra_cells, _duplicate_column, _binary_file, _descriptor_is_a_list, _schema_is_a_url]
+
+
+@pytest.mark.parametrize("corrupt", ODD, ids=[c.__name__.strip("_") for c in ODD])
+def test_odd_input_gives_sentences_not_tracebacks(corrupt, tmp_path, capsys, no_network):
+    root = PackageCopy(tmp_path).root
+    corrupt(root)
+    before = _digests(root)
+    assert main(["validate", str(root / "datapackage.json")]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err and "cannot run" not in err
+    assert 1 <= len([line for line in out.splitlines() if not line.startswith("note:")]) <= 12, out
+    assert _digests(root) == before
+
+
 def test_quote_not_in_source(tmp_path, capsys, no_network, sources_dir):
     root = PackageCopy(tmp_path).root
     rows = records(root)
@@ -273,7 +312,7 @@ def test_every_problem_in_one_run(tmp_path, capsys):
     write(root, rows, encoding="cp1252", delimiter=";", lineterminator="\r\n")
     assert main(["validate", str(root / "datapackage.json"), "--json"]) == 1
     kinds = {p["kind"]: p for p in json.loads(capsys.readouterr().out)["problems"]}
-    assert {"delimiter", "encoding", "crlf", "stale-descriptor", "percent-range"} <= set(kinds)
+    assert {"semicolons", "encoding", "crlf", "stale-descriptor", "percent-range"} <= set(kinds)
     assert kinds["percent-range"]["row"] == i + 1
 
 

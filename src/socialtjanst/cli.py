@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from pathlib import Path
@@ -14,6 +15,21 @@ from .text import load_texts
 DIFF_LINES = 40
 
 
+def no_traceback(command):
+    """Report an unexpected error in one line (exit code 2: cannot run) instead of a traceback."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except Exception as exc:  # noqa: BLE001 — whatever the input, the user gets a sentence
+            print(f"socialtjanst {args.command}: cannot run: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 2
+
+    return run
+
+
+@no_traceback
 def _validate(args: argparse.Namespace) -> int:
     from .problems import grouped_lines, word
     from .validate import CannotRun, validate_package
@@ -40,6 +56,7 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if report.problems else 2
 
 
+@no_traceback
 def _repair(args: argparse.Namespace) -> int:
     from .problems import word
     from .validate import CannotRun, repair
@@ -51,7 +68,7 @@ def _repair(args: argparse.Namespace) -> int:
         print(word("cannot_repair", lang, message=exc.problem.text(lang)), file=sys.stderr)
         return 2
     for problem in result.repaired:
-        print(word("repaired", lang, message=problem.text(lang)))
+        print(word("repaired", lang, message=problem.text(lang, fix=False)))
     for problem in result.left:
         print(word("not_repaired", lang, message=problem.text(lang)))
     if result.target is None:
@@ -64,6 +81,7 @@ def _repair(args: argparse.Namespace) -> int:
     return 1 if result.left else 0
 
 
+@no_traceback
 def _build(args: argparse.Namespace) -> int:
     from .build import BuildError, build
 

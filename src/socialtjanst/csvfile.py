@@ -19,7 +19,8 @@ from pathlib import Path
 from .problems import Problem
 
 BOM = b"\xef\xbb\xbf"
-DELIMITER_NAMES = {";": "semicolons (;)", "\t": "tabs", ",": "commas"}
+# Separators a file may have been saved with instead of commas, and the kind of problem.
+OTHER_DELIMITERS = {";": "semicolons", "\t": "tabs"}
 DECIMAL_COMMA = re.compile(r"^-?[0-9]+,[0-9]+$")
 
 
@@ -40,7 +41,13 @@ class CsvFile:
 
     @property
     def header_differs(self) -> bool:
-        return any(p.kind.startswith("column") for p in self.problems)
+        return any(p.kind.startswith(("column", "header")) for p in self.problems)
+
+    @property
+    def readable(self) -> bool:
+        """Whether the records can be matched to columns by their labels."""
+        unrecognised = any(p.kind == "header-unrecognised" for p in self.problems)
+        return bool(self.labels) and len(set(self.labels)) == len(self.labels) and not unrecognised
 
 
 def _decode(raw: bytes, found: CsvFile) -> str:
@@ -72,7 +79,7 @@ def _delimiter(text: str, expected: str) -> str:
     header = text.split("\n", 1)[0]
     if expected in header:
         return expected
-    counts = {d: header.count(d) for d in DELIMITER_NAMES if d != expected}
+    counts = {d: header.count(d) for d in OTHER_DELIMITERS if d != expected}
     best = max(counts, key=counts.get)
     return best if counts[best] else expected
 
@@ -95,6 +102,12 @@ def _compare_header(found: CsvFile, fields: list[str]) -> None:
     labels = found.labels
     if labels == fields:
         return
+    if not set(labels) & set(fields):
+        found.add("header-unrecognised", 1, None, count=len(labels), expected=", ".join(fields[:3]))
+        return
+    for position, label in enumerate(labels, start=1):
+        if label in labels[: position - 1]:
+            found.add("column-duplicate", 1, label, position=position, first=labels.index(label) + 1)
     if sorted(labels) == sorted(fields):
         moved = [name for i, name in enumerate(labels) if fields[i] != name]
         found.add("columns-moved", None, None, fields=", ".join(moved))
@@ -125,7 +138,7 @@ def inspect_csv(path: Path, file: str, fields: list[str], expected_delimiter: st
         found.add("crlf")
     found.delimiter = _delimiter(text, expected_delimiter)
     if found.delimiter != expected_delimiter:
-        found.add("delimiter", None, None, name=DELIMITER_NAMES[found.delimiter])
+        found.add(OTHER_DELIMITERS[found.delimiter])
     records = list(csv.reader(io.StringIO(text, newline=""), delimiter=found.delimiter))
     labels, found.records = records[0], records[1:]
     if found.encoding not in ("utf-8", "utf-8-sig"):

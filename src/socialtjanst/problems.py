@@ -19,6 +19,8 @@ from importlib import resources
 
 LANGUAGES = ("en", "sv")
 FIRST_ROWS = 5
+# The kinds `socialtjanst repair` undoes (how a file was saved, not what it says).
+REPAIRABLE = {"bom", "encoding", "semicolons", "tabs", "crlf", "trailing-rows", "trailing-columns", "columns-moved"}
 
 
 @cache
@@ -51,8 +53,10 @@ class Problem:
     kind: str
     params: dict = field(default_factory=dict, compare=False, hash=False)
 
-    def message(self, lang: str = "en") -> str:
-        return messages()["kinds"][self.kind][lang].format(file=self.file, field=self.field, **self.params)
+    def message(self, lang: str = "en", fix: bool = True) -> str:
+        """The message; for what `socialtjanst repair` undoes, with ``fix`` also that command."""
+        text = messages()["kinds"][self.kind][lang].format(file=self.file, field=self.field, **self.params)
+        return f"{text}: {word('fix_repair', lang, file=self.file)}" if fix and self.kind in REPAIRABLE else text
 
     def where(self, lang: str = "en") -> str:
         parts = [self.file]
@@ -62,8 +66,8 @@ class Problem:
             parts.append(f"{word('field', lang)} {self.field}")
         return " ".join(parts)
 
-    def text(self, lang: str = "en") -> str:
-        return f"{self.where(lang)}: {self.message(lang)}"
+    def text(self, lang: str = "en", fix: bool = True) -> str:
+        return f"{self.where(lang)}: {self.message(lang, fix)}"
 
     def __str__(self) -> str:
         return self.text()

@@ -30,7 +30,7 @@ import pandas as pd
 
 from .csvfile import DECIMAL_COMMA, CsvFile, inspect_csv, repaired
 from .load import DEFAULT_DESCRIPTOR, pandas_dtypes
-from .problems import Note, Problem
+from .problems import REPAIRABLE, Note, Problem
 from .text import contains_value, find_quote, load_texts
 
 # jsonschema (which frictionless uses for the descriptor) imports rfc3987_syntax when it is
@@ -177,7 +177,7 @@ def structure_problems(
     kept = []
     for res in descriptor["resources"]:
         found = files.get(res["name"])
-        if found is None or not found.labels:
+        if found is None or not found.readable:
             continue
         res.pop("bytes", None)
         res.pop("hash", None)
@@ -195,6 +195,7 @@ def structure_problems(
             fields, ref_fields = _as_list(fk.get("fields")), _as_list(ref.get("fields"))
             if (
                 target is None
+                or not target.readable
                 or not set(fields) <= set(files[res["name"]].labels)
                 or not set(ref_fields) <= set(target.labels)
             ):
@@ -269,20 +270,16 @@ def cell_problem(error, file: str, resource: dict, labels: list[str]) -> Problem
     return Problem(file, row, name, kind, params)
 
 
-def read_table(resource: dict, root: Path, found: CsvFile) -> pd.DataFrame:
-    """A table for the package's own checks, typed as the descriptor says. Cells frictionless
-    reports as wrong (not a number, outside the vocabulary) become missing here; row numbers
-    stay those of the file (the index is the record number minus 2)."""
+def read_table(resource: dict, found: CsvFile) -> pd.DataFrame:
+    """A table for the package's own checks, from the records of the file as it was read,
+    typed as the descriptor says. Cells frictionless reports as wrong (not a number, outside
+    the vocabulary, a cell too many) are missing or dropped here; the index is the file's row
+    number minus 2 (the header is row 1)."""
     dtypes, dates = pandas_dtypes(resource["schema"])
-    frame = pd.read_csv(
-        root / resource["path"],
-        sep=found.delimiter,
-        encoding=found.encoding,
-        dtype=str,
-        keep_default_na=False,
-        na_values=[""],
-        skip_blank_lines=False,
-    )
+    width = len(found.labels)
+    cells = [record[:width] + [""] * (width - len(record)) for record in found.records]
+    frame = pd.DataFrame(cells, columns=found.labels, dtype=object)
+    frame = frame.where(frame != "")
     frame = frame.loc[frame.notna().any(axis=1), list(dtypes)]
     for name, dtype in dtypes.items():
         column = frame[name]
@@ -642,9 +639,9 @@ def check_package(
     report.problems += structure_problems(package, root, descriptor_name, files, report)
     resources = {res["name"]: res for res in package["resources"]}
     tables = {
-        name: read_table(resources[name], root, found)
+        name: read_table(resources[name], found)
         for name, found in files.items()
-        if found.labels and set(field_names(resources[name])) <= set(found.labels)
+        if found.readable and set(field_names(resources[name])) <= set(found.labels)
     }
     paths = {name: res.get("path") for name, res in resources.items()}
     texts = None
@@ -665,9 +662,6 @@ def check_package(
     report.incomplete = checker.failed
     report.problems.sort(key=lambda p: p.file)  # stable: each file's problems in the order of the layers
     return report
-
-
-REPAIRABLE = {"bom", "encoding", "delimiter", "crlf", "trailing-rows", "trailing-columns", "columns-moved"}
 
 
 @dataclass
