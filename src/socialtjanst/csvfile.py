@@ -98,7 +98,7 @@ def _locate_encoding(found: CsvFile, labels: list[str]) -> None:
                 return
 
 
-def _compare_header(found: CsvFile, fields: list[str]) -> None:
+def _compare_header(found: CsvFile, fields: list[str], ordered: bool) -> None:
     labels = found.labels
     if labels == fields:
         return
@@ -109,8 +109,9 @@ def _compare_header(found: CsvFile, fields: list[str]) -> None:
         if label in labels[: position - 1]:
             found.add("column-duplicate", 1, label, position=position, first=labels.index(label) + 1)
     if sorted(labels) == sorted(fields):
-        moved = [name for i, name in enumerate(labels) if fields[i] != name]
-        found.add("columns-moved", None, None, fields=", ".join(moved))
+        if ordered:
+            moved = [name for i, name in enumerate(labels) if fields[i] != name]
+            found.add("columns-moved", None, None, fields=", ".join(moved))
         return
     for position, label in enumerate(labels, start=1):
         if label in fields:
@@ -126,8 +127,12 @@ def _compare_header(found: CsvFile, fields: list[str]) -> None:
             found.add("column-missing", 1, name, position=position)
 
 
-def inspect_csv(path: Path, file: str, fields: list[str], expected_delimiter: str = ",") -> CsvFile:
-    """Read ``path`` as the package would and note every way it was saved differently."""
+def inspect_csv(
+    path: Path, file: str, fields: list[str], expected_delimiter: str = ",", ordered: bool = True
+) -> CsvFile:
+    """Read ``path`` as the package would and note every way it was saved differently.
+
+    ``ordered``: the columns must be in the order of ``fields`` (`fieldsMatch` "exact")."""
     found = CsvFile(file)
     raw = path.read_bytes()
     if not raw.strip():
@@ -157,7 +162,7 @@ def inspect_csv(path: Path, file: str, fields: list[str], expected_delimiter: st
         found.trailing_rows = set(range(last + 2, len(found.records) + 2))
         found.add("trailing-rows", None, None, count=len(found.records) - last)
     found.records = [r[:width] for r in found.records[:last]]
-    _compare_header(found, fields)
+    _compare_header(found, fields, ordered)
     return found
 
 

@@ -147,14 +147,13 @@ def field_names(resource: dict) -> list[str]:
 def inspect_file(resource: dict, root: Path, descriptor_name: str) -> tuple[CsvFile | None, list[Problem]]:
     """Check a resource's path and file; the file as found, or None when it cannot be read."""
     name, path = resource["name"], resource.get("path")
-    where = Problem(descriptor_name, None, None, "file-missing", {"resource": name, "path": path})
     if not isinstance(path, str) or "://" in path or path.startswith("//"):
         return None, [Problem(descriptor_name, None, None, "path-url", {"resource": name, "path": path})]
     file = root / path
     if Path(path).is_absolute() or not file.resolve().is_relative_to(root.resolve()):
         return None, [Problem(descriptor_name, None, None, "path-outside", {"resource": name, "path": path})]
     if not file.is_file():
-        return None, [where]
+        return None, [Problem(descriptor_name, None, None, "file-missing", {"resource": name, "path": path})]
     raw = file.read_bytes()
     problems = []
     stale = []
@@ -164,8 +163,9 @@ def inspect_file(resource: dict, root: Path, descriptor_name: str) -> tuple[CsvF
         stale.append("hash")
     if stale:
         problems.append(Problem(path, None, None, "stale-descriptor", {"what": ", ".join(stale)}))
-    delimiter = resource.get("dialect", {}).get("delimiter", ",") if isinstance(resource.get("dialect"), dict) else ","
-    found = inspect_csv(file, path, field_names(resource), delimiter)
+    dialect = resource.get("dialect") if isinstance(resource.get("dialect"), dict) else {}
+    ordered = resource["schema"].get("fieldsMatch", "exact") == "exact"
+    found = inspect_csv(file, path, field_names(resource), dialect.get("delimiter", ","), ordered)
     return found, problems + found.problems
 
 
@@ -202,7 +202,7 @@ def structure_problems(
                 note = {
                     "resource": res["name"],
                     "fields": ", ".join(fields),
-                    "reference": f"{ref.get('resource')}.{', '.join(ref_fields)}",
+                    "reference": f"{ref.get('resource') or res['name']}.{', '.join(ref_fields)}",
                 }
                 report.notes.append(Note("keys-skipped", note))
                 continue
