@@ -254,13 +254,16 @@ def cell_problem(error, file: str, resource: dict, labels: list[str]) -> Problem
             kind, params = "required", {}
         else:
             kind, params = "constraint", {"cell": cell, "note": error.note}
-    elif error.type == "primary-key":
-        key = _as_list(resource["schema"].get("primaryKey"))
-        name = ", ".join(key)
-        values = [error.cells[labels.index(k)] for k in key if k in labels[: len(error.cells)]]
-        kind, params = "duplicate-key", {"cells": ", ".join(values), "note": error.note}
-    elif error.type == "unique-error":
-        kind, params = "duplicate-key", {"cells": cell, "note": error.note}
+    elif error.type in ("primary-key", "unique-error"):
+        first = re.search(r"position (\d+)", error.note or "")
+        if error.type == "primary-key":
+            key = _as_list(resource["schema"].get("primaryKey"))
+            name, cell = (
+                ", ".join(key),
+                ", ".join(error.cells[labels.index(k)] for k in key if k in labels[: len(error.cells)]),
+            )
+        # Without an earlier row, frictionless is saying that the key is empty.
+        kind, params = ("duplicate-key", {"cells": cell, "first": first.group(1)}) if first else ("required", {})
     elif error.type == "foreign-key":
         name = ", ".join(error.field_names)
         reference = f"{error.reference_name or resource['name']}.{', '.join(error.reference_field_names)}"
