@@ -348,6 +348,23 @@ def test_missing_descriptor_says_where_it_looked(tmp_path, capsys):
     assert str(tmp_path / "datapackage.json") in err and "Traceback" not in err
 
 
+def test_every_check_has_a_name_in_both_languages():
+    from socialtjanst.problems import messages
+    from socialtjanst.validate import Checker
+
+    checks = {name.removeprefix("check_") for name in dir(Checker) if name.startswith("check_")}
+    assert checks == set(messages()["checks"])
+    assert all(set(names) == {"en", "sv"} for names in messages()["checks"].values())
+
+
+def test_every_message_has_both_languages():
+    from socialtjanst.problems import messages
+
+    for table in ("kinds", "notes", "words"):
+        for name, text in messages()[table].items():
+            assert set(text) == {"en", "sv"}, (table, name)
+
+
 def test_valid_package_exits_0(capsys):
     assert main(["validate", str(ROOT / "datapackage.json"), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["problems"] == []
@@ -358,8 +375,8 @@ def test_unreadable_table_skips_the_checks_that_need_it(tmp_path, capsys):
     column_missing(root)
     assert main(["validate", str(root / "datapackage.json"), "--json"]) == 1
     notes = json.loads(capsys.readouterr().out)["notes"]
-    skipped = [n["message"] for n in notes if n["kind"] == "check-skipped"]
-    assert skipped and all("observations" in m for m in skipped)
+    skipped = [n["message"] for n in notes if n["kind"] == "checks-skipped"]
+    assert len(skipped) == 1 and "need observations" in skipped[0] and "percentages" in skipped[0]
 
 
 def test_repair_writes_a_copy_that_restores_the_file(tmp_path, capsys):

@@ -40,7 +40,13 @@ class Note:
     params: dict = field(default_factory=dict, compare=False, hash=False)
 
     def text(self, lang: str = "en") -> str:
-        return messages()["notes"][self.kind][lang].format(**self.params)
+        params = dict(self.params)
+        names = messages()["checks"]  # the package's own checks, in words
+        if "check" in params:
+            params["check"] = names[params["check"]][lang]
+        if "checks" in params:
+            params["checks"] = ", ".join(names[check][lang] for check in params["checks"])
+        return messages()["notes"][self.kind][lang].format(**params)
 
 
 @dataclass(frozen=True)

@@ -115,12 +115,14 @@ def read_package(path: Path, report: Report) -> dict | None:
     """The descriptor as a dict, or None with the problem in ``report``."""
     if not path.is_file():
         raise CannotRun(Problem(str(path), None, None, "descriptor-missing", {"path": str(path.resolve())}))
+    raw = path.read_bytes()
     try:
-        package = json.loads(path.read_text(encoding="utf-8"))
+        package = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        report.problems.append(
-            Problem(path.name, None, None, "json-syntax", {"error": exc.reason, "line": 1, "column": exc.start + 1})
-        )
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - raw.rfind(b"\n", 0, exc.start)
+        params = {"error": f"byte 0x{raw[exc.start]:02X} is not UTF-8", "line": line, "column": column}
+        report.problems.append(Problem(path.name, line, None, "json-syntax", params))
         return None
     except json.JSONDecodeError as exc:
         params = {"error": exc.msg, "line": exc.lineno, "column": exc.colno}
@@ -330,18 +332,20 @@ class Checker:
         checks = [name for name in dir(self) if name.startswith("check_")]
         if texts is None:
             checks.remove("check_quotes")
+        skipped: dict[str, list[str]] = {}  # the tables that could not be read -> the checks that need them
         for name in checks:
             method = getattr(self, name)
             check = name.removeprefix("check_")
-            missing = [t for t in method.tables if t not in self.t]
+            missing = ", ".join(t for t in method.tables if t not in self.t)
             if missing:
-                self.notes.append(Note("check-skipped", {"check": check, "tables": ", ".join(missing)}))
+                skipped.setdefault(missing, []).append(check)
                 continue
             try:
                 method(texts) if check == "quotes" else method()
             except Exception as exc:  # noqa: BLE001 — a check must not end the run with a traceback
                 self.failed = True
                 self.notes.append(Note("check-failed", {"check": check, "error": f"{type(exc).__name__}: {exc}"}))
+        self.notes += [Note("checks-skipped", {"checks": names, "tables": t}) for t, names in skipped.items()]
         return self.problems
 
     @needs("observations")
