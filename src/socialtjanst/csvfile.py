@@ -161,7 +161,8 @@ def inspect_csv(
     if last < len(found.records):
         found.trailing_rows = set(range(last + 2, len(found.records) + 2))
         found.add("trailing-rows", None, None, count=len(found.records) - last)
-    found.records = [r[:width] for r in found.records[:last]]
+    # Cut only the empty trailing columns: a cell beyond them is the user's and stays.
+    found.records = [r if any(r[width:]) else r[:width] for r in found.records[:last]]
     _compare_header(found, fields, ordered)
     return found
 
@@ -180,7 +181,10 @@ def repaired(found: CsvFile, fields: list[str], number_fields: set[str]) -> str:
     writer.writerow([labels[i] for i in order])
     numeric = {i for i in order if labels[i] in number_fields}
     for record in found.records:
-        cells = [record[i] if i < len(record) else "" for i in order]
+        if len(record) != len(labels):  # a row with cells missing stays as it is, for a person to see
+            writer.writerow(record)
+            continue
+        cells = [record[i] for i in order]
         for position, i in enumerate(order):
             if i in numeric and DECIMAL_COMMA.match(cells[position]):
                 cells[position] = cells[position].replace(",", ".")
