@@ -15,7 +15,7 @@ from .conftest import ROOT
 def test_package_is_valid_without_sources():
     report = validate_package(ROOT)
     assert report.problems == []
-    assert any("not checked" in note for note in report.notes)
+    assert any("not checked" in note.text() for note in report.notes)
 
 
 def test_package_is_valid_with_every_quote_checked(sources_dir):
@@ -40,7 +40,7 @@ def test_percentage_over_100(package_copy):
     rows[i]["value"] = "130"
     package_copy.write("observations", rows)
     problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "value")
-    assert problem.row == _row_of(i) and "0–100" in problem.message
+    assert problem.row == _row_of(i) and "0–100" in problem.message()
 
 
 def test_duplicate_key(package_copy):
@@ -74,7 +74,7 @@ def test_quote_without_its_stated_value(package_copy):
     rows[i]["value"] = str(float(row["value"]) + 0.1)
     package_copy.write("observations", rows)
     problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "quote")
-    assert problem.row == _row_of(i) and "does not occur in the quote" in problem.message
+    assert problem.row == _row_of(i) and "does not occur in the quote" in problem.message()
 
 
 def test_quote_not_in_source(package_copy, sources_dir):
@@ -83,7 +83,7 @@ def test_quote_not_in_source(package_copy, sources_dir):
     rows[i]["quote"] = row["quote"] + " enligt en påhittad källa"
     package_copy.write("observations", rows)
     problem = _only_problem(validate_package(package_copy.root, sources_dir), "data/observations.csv", "quote")
-    assert problem.row == _row_of(i) and "not found" in problem.message
+    assert problem.row == _row_of(i) and "not found" in problem.message()
 
 
 def test_derived_value_that_does_not_recompute(package_copy):
@@ -92,7 +92,7 @@ def test_derived_value_that_does_not_recompute(package_copy):
     rows[i]["value"] = str(float(row["value"]) + 5)
     package_copy.write("observations", rows)
     problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "value")
-    assert problem.row == _row_of(i) and "does not recompute" in problem.message
+    assert problem.row == _row_of(i) and "does not recompute" in problem.message()
 
 
 def test_missing_column(package_copy):
@@ -151,7 +151,7 @@ def test_survey_number_without_an_observation(package_copy):
     rows[i]["response_rate_recomputed_pct"] = "54.8"
     package_copy.write("surveys", rows)
     problem = _only_problem(validate_package(package_copy.root), "data/surveys.csv", "respondents_n")
-    assert problem.row == _row_of(i) and "not an observation" in problem.message
+    assert problem.row == _row_of(i) and "not an observation" in problem.message()
 
 
 def test_municipality_group_size_without_an_observation(package_copy):

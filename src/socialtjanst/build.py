@@ -21,11 +21,25 @@ def descriptor_text(root: Path) -> str:
     return json.dumps(build_descriptor(root), ensure_ascii=False, indent=2) + "\n"
 
 
+# The resources `build_outputs` derives from the others.
+DERIVED = {"series"}
+
+
 def build_outputs(root: Path) -> dict[Path, str]:
     """The derived data files and their content (the descriptor and dictionary come after)."""
     from .series import series_csv
 
     return {root / "data" / "series.csv": series_csv(build_descriptor(root), root)}
+
+
+def content_problems(root: Path) -> int:
+    """How many problems the hand-curated tables have (their sizes and hashes as they are now)."""
+    from .validate import check_package
+
+    package = build_descriptor(root)
+    package["resources"] = [r for r in package["resources"] if r["name"] not in DERIVED]
+    report = check_package(package, root, "datapackage.json")
+    return len(report.problems) + report.incomplete
 
 
 class BuildError(Exception):
@@ -43,6 +57,13 @@ def build(root: Path, check: bool = False) -> list[Path]:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(content, encoding="utf-8", newline="\n")
 
+    if not check:
+        count = content_problems(root)
+        if count:
+            raise BuildError(
+                f"the data in {root / 'data'} has {count} problem(s); nothing was written. "
+                "`socialtjanst validate` names the file, row and field of each"
+            )
     try:
         outputs = build_outputs(root)
     except (KeyError, ValueError, TypeError) as exc:

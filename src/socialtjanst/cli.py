@@ -1,30 +1,87 @@
-"""Command line: `socialtjanst validate | build | coverage | render | diff | changelog | dist`."""
+"""Command line: `socialtjanst validate | repair | build | coverage | render | arbetsbok | diff | changelog | dist`."""
 
 from __future__ import annotations
 
 import argparse
+import functools
+import json
 import sys
 from pathlib import Path
 
 from .load import load
+from .problems import LANGUAGES
 from .text import load_texts
 
+DIFF_LINES = 40
 
+
+def no_traceback(command):
+    """Report an unexpected error in one line (exit code 2: cannot run) instead of a traceback."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except Exception as exc:  # noqa: BLE001 — whatever the input, the user gets a sentence
+            print(f"socialtjanst {args.command}: cannot run: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 2
+
+    return run
+
+
+@no_traceback
 def _validate(args: argparse.Namespace) -> int:
-    from .validate import validate_package
+    from .problems import grouped_lines, word
+    from .validate import CannotRun, validate_package
 
-    report = validate_package(args.descriptor, args.sources)
-    for problem in report.problems:
-        print(problem)
-    for note in report.notes:
-        print(f"note: {note}")
+    lang = args.lang
+    try:
+        report = validate_package(args.descriptor, args.sources)
+    except CannotRun as exc:
+        if args.json:
+            print(json.dumps({"valid": False, "cannot_run": exc.problem.as_dict(lang)}, ensure_ascii=False, indent=1))
+        print(word("cannot_run", lang, message=exc.problem.message(lang)), file=sys.stderr)
+        return 2
+    if args.json:
+        problems = [p.as_dict(lang) for p in report.problems]
+        notes = [{"kind": n.kind, "message": n.text(lang)} for n in report.notes]
+        print(json.dumps({"valid": report.valid, "problems": problems, "notes": notes}, ensure_ascii=False, indent=1))
+    else:
+        lines = [p.text(lang) for p in report.problems] if args.all else grouped_lines(report.problems, lang)
+        print("\n".join(lines + [f"{word('note', lang)}: {n.text(lang)}" for n in report.notes]))
     if report.valid:
-        print(f"valid: {args.descriptor}")
+        print(word("valid", lang, path=args.descriptor), file=sys.stderr)
         return 0
-    print(f"invalid: {len(report.problems)} problem(s) in {args.descriptor}", file=sys.stderr)
-    return 1
+    print(word("invalid", lang, count=len(report.problems), path=args.descriptor), file=sys.stderr)
+    return 1 if report.problems else 2
 
 
+@no_traceback
+def _repair(args: argparse.Namespace) -> int:
+    from .problems import word
+    from .validate import CannotRun, repair
+
+    lang = args.lang
+    try:
+        result = repair(Path(args.file), args.descriptor and Path(args.descriptor), in_place=args.in_place)
+    except CannotRun as exc:
+        print(word("cannot_repair", lang, message=exc.problem.text(lang)), file=sys.stderr)
+        return 2
+    for problem in result.repaired:
+        print(word("repaired", lang, message=problem.text(lang, fix=False)))
+    for problem in result.left:
+        print(word("not_repaired", lang, message=problem.text(lang)))
+    if result.target is None:
+        print(word("nothing_to_repair", lang, path=args.file))
+        return 1 if result.left else 0
+    print("".join(result.diff[:DIFF_LINES]), end="")
+    if len(result.diff) > DIFF_LINES:
+        print(word("diff_more", lang, count=len(result.diff) - DIFF_LINES))
+    print(word("wrote", lang, path=result.target))
+    return 1 if result.left else 0
+
+
+@no_traceback
 def _build(args: argparse.Namespace) -> int:
     from .build import BuildError, build
 
@@ -162,10 +219,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="socialtjanst", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
 
-    p = commands.add_parser("validate", help="validate a data package (never modifies it)")
+    p = commands.add_parser(
+        "validate",
+        help="validate a data package (never modifies it)",
+        description="Exit code 0: valid; 1: invalid (the problems are listed); 2: cannot validate.",
+    )
     p.add_argument("descriptor", nargs="?", default="datapackage.json", help="default: ./datapackage.json")
     p.add_argument("--sources", metavar="DIR", help="folder with the source texts: also check every quote")
+    p.add_argument("--all", action="store_true", help="list every problem (default: one line per kind and field)")
+    p.add_argument("--json", action="store_true", help="the whole report as JSON on stdout")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages (sv: Swedish)")
     p.set_defaults(func=_validate)
+
+    p = commands.add_parser(
+        "repair",
+        help="write a corrected copy of a CSV file saved by Excel (separator, encoding, BOM, line ends, …)",
+    )
+    p.add_argument("file", help="a CSV file of the package, e.g. data/observations.csv")
+    p.add_argument("--descriptor", help="default: datapackage.json in the file's folder or the one above")
+    p.add_argument("--in-place", action="store_true", help="overwrite FILE instead of writing FILE.repaired.csv")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages (sv: Swedish)")
+    p.set_defaults(func=_repair)
 
     p = commands.add_parser("build", help="regenerate derived data, datapackage.json and the data dictionary")
     p.add_argument("--root", default=".", help="package folder (default: .)")

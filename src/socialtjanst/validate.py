@@ -1,23 +1,43 @@
-"""Validation of the package: frictionless, then the checks a Table Schema cannot express.
+"""Validation of the package, every layer in one run.
 
-Every problem names the file, the row (the header is row 1, as frictionless counts)
-and the field. Nothing here writes to disk.
+1. The descriptor: found, valid JSON, every resource path a file inside the package
+   (a URL or a path outside is refused, nothing is fetched).
+2. Each CSV file: saved as the package writes it (:mod:`socialtjanst.csvfile`), and its
+   size and hash as the descriptor records them (a stale hash is one problem, not a stop).
+3. frictionless: types, vocabularies, keys, reading each file the way it was actually
+   saved, so that one run also reports the cells of a file Excel saved with semicolons.
+4. The package's own checks (what a Table Schema cannot express) on every table that
+   could be read; a check whose tables could not be read says it was skipped.
+
+Every problem names the file, the row (the header is row 1, as frictionless counts) and
+the field. Nothing here writes to disk or opens a network connection.
 """
 
 from __future__ import annotations
 
 import ast
+import copy
+import difflib
 import hashlib
+import json
 import operator
 import re
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import frictionless
 import pandas as pd
 
-from .load import load_tables, read_descriptor
+from .csvfile import DECIMAL_COMMA, CsvFile, inspect_csv, repaired
+from .load import DEFAULT_DESCRIPTOR, pandas_dtypes
+from .problems import REPAIRABLE, Note, Problem
 from .text import contains_value, find_quote, load_texts
+
+# jsonschema (which frictionless uses for the descriptor) imports rfc3987_syntax when it is
+# installed, only to check the "iri" format that frictionless never asks for; compiling its
+# grammars costs seconds at every start, more than the whole validation.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+import frictionless  # noqa: E402
 
 OBS_ID = re.compile(r"[A-Z][A-Z0-9]*-[0-9]{3}")
 # Rounded shares of one question may add up to a little over 100.
@@ -28,44 +48,15 @@ SURVEY_NUMBERS = {
     "respondents_n": "respondents",
     "response_rate_published_pct": "response_rate",
 }
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    file: str
-    row: int | None
-    field: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file + (f" row {self.row}" if self.row else "")
-        return f"{where}" + (f" field {self.field}" if self.field else "") + f": {self.message}"
-
-
-@dataclass
-class Report:
-    problems: list[Problem]
-    notes: list[str]
-
-    @property
-    def valid(self) -> bool:
-        return not self.problems
-
-
-def frictionless_problems(descriptor_path: Path, package: dict) -> list[Problem]:
-    """frictionless' errors, each with the file, row and field(s) it concerns."""
-    primary_keys = {res["name"]: res["schema"].get("primaryKey", []) for res in package.get("resources", [])}
-    report = frictionless.validate(str(descriptor_path))
-    problems = [Problem(descriptor_path.name, None, None, error.message) for error in report.errors]
-    for task in report.tasks:
-        for error in task.errors:
-            field = getattr(error, "field_name", None)
-            if field is None and error.type == "primary-key":
-                field = ", ".join(primary_keys.get(task.name, []))
-            if field is None and getattr(error, "field_names", None):
-                field = ", ".join(error.field_names)
-            problems.append(Problem(task.place or task.name, getattr(error, "row_number", None), field, error.message))
-    return problems
+HEADER_ERRORS = {
+    "blank-label",
+    "duplicate-label",
+    "extra-label",
+    "incorrect-label",
+    "missing-label",
+    "blank-header",
+    "unmatched-header",
+}
 
 
 def evaluate(formula: str, values: dict[str, float]) -> float:
@@ -96,104 +87,359 @@ def evaluate(formula: str, values: dict[str, float]) -> float:
     return walk(ast.parse(expression, mode="eval"))
 
 
+class CannotRun(Exception):
+    """Validation cannot start (exit code 2): the problem says why."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.text())
+        self.problem = problem
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    incomplete: bool = False  # a check could not finish
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems and not self.incomplete
+
+
+def descriptor_path(descriptor: str | Path | None) -> Path:
+    path = Path(descriptor) if descriptor else DEFAULT_DESCRIPTOR
+    return path / "datapackage.json" if path.is_dir() else path
+
+
+def read_package(path: Path, report: Report) -> dict | None:
+    """The descriptor as a dict, or None with the problem in ``report``."""
+    if not path.is_file():
+        raise CannotRun(Problem(str(path), None, None, "descriptor-missing", {"path": str(path.resolve())}))
+    raw = path.read_bytes()
+    try:
+        package = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - raw.rfind(b"\n", 0, exc.start)
+        params = {"error": f"byte 0x{raw[exc.start]:02X} is not UTF-8", "line": line, "column": column}
+        report.problems.append(Problem(path.name, line, None, "json-syntax", params))
+        return None
+    except json.JSONDecodeError as exc:
+        params = {"error": exc.msg, "line": exc.lineno, "column": exc.colno}
+        report.problems.append(Problem(path.name, exc.lineno, None, "json-syntax", params))
+        return None
+    resources = package.get("resources") if isinstance(package, dict) else None
+    if not isinstance(resources, list) or not all(
+        isinstance(r, dict)
+        and isinstance(r.get("name"), str)
+        and isinstance(r.get("schema"), dict)
+        and isinstance(r["schema"].get("fields"), list)
+        and all(isinstance(f, dict) and "name" in f for f in r["schema"]["fields"])
+        for r in resources
+    ):
+        report.problems.append(Problem(path.name, None, None, "descriptor-shape"))
+        return None
+    return package
+
+
+def field_names(resource: dict) -> list[str]:
+    return [f["name"] for f in resource["schema"]["fields"]]
+
+
+def inspect_file(resource: dict, root: Path, descriptor_name: str) -> tuple[CsvFile | None, list[Problem]]:
+    """Check a resource's path and file; the file as found, or None when it cannot be read."""
+    name, path = resource["name"], resource.get("path")
+    if not isinstance(path, str) or "://" in path or path.startswith("//"):
+        return None, [Problem(descriptor_name, None, None, "path-url", {"resource": name, "path": path})]
+    file = root / path
+    if Path(path).is_absolute() or not file.resolve().is_relative_to(root.resolve()):
+        return None, [Problem(descriptor_name, None, None, "path-outside", {"resource": name, "path": path})]
+    if not file.is_file():
+        return None, [Problem(descriptor_name, None, None, "file-missing", {"resource": name, "path": path})]
+    raw = file.read_bytes()
+    problems = []
+    stale = []
+    if "bytes" in resource and resource["bytes"] != len(raw):
+        stale.append("bytes")
+    if "hash" in resource and str(resource["hash"]).removeprefix("sha256:") != hashlib.sha256(raw).hexdigest():
+        stale.append("hash")
+    if stale:
+        problems.append(Problem(path, None, None, "stale-descriptor", {"what": ", ".join(stale)}))
+    dialect = resource.get("dialect") if isinstance(resource.get("dialect"), dict) else {}
+    ordered = resource["schema"].get("fieldsMatch", "exact") == "exact"
+    found = inspect_csv(file, path, field_names(resource), dialect.get("delimiter", ","), ordered)
+    return found, problems + found.problems
+
+
+def structure_problems(
+    package: dict, root: Path, descriptor_name: str, files: dict[str, CsvFile], report: Report
+) -> list[Problem]:
+    """frictionless' checks of the readable files, read the way they were actually saved."""
+    descriptor = copy.deepcopy(package)
+    kept = []
+    for res in descriptor["resources"]:
+        found = files.get(res["name"])
+        if found is None or not found.readable:
+            continue
+        res.pop("bytes", None)
+        res.pop("hash", None)
+        res["encoding"] = found.encoding
+        if found.delimiter != ",":
+            res["dialect"] = {**(res.get("dialect") or {}), "delimiter": found.delimiter}
+        if found.header_differs or len(found.labels) != len(field_names(res)):
+            res["schema"]["fieldsMatch"] = "partial"
+        kept.append(res)
+    for res in kept:
+        foreign_keys = []
+        for fk in res["schema"].get("foreignKeys", []):
+            ref = fk.get("reference", {})
+            target = files.get(ref.get("resource") or res["name"])
+            fields, ref_fields = _as_list(fk.get("fields")), _as_list(ref.get("fields"))
+            if (
+                target is None
+                or not target.readable
+                or not set(fields) <= set(files[res["name"]].labels)
+                or not set(ref_fields) <= set(target.labels)
+            ):
+                note = {
+                    "resource": res["name"],
+                    "fields": ", ".join(fields),
+                    "reference": f"{ref.get('resource') or res['name']}.{', '.join(ref_fields)}",
+                }
+                report.notes.append(Note("keys-skipped", note))
+                continue
+            foreign_keys.append(fk)
+        res["schema"]["foreignKeys"] = foreign_keys
+    descriptor["resources"] = kept
+    result = frictionless.validate(descriptor, basepath=str(root), limit_errors=sys.maxsize)
+    problems = [Problem(descriptor_name, None, None, "descriptor-invalid", {"note": e.message}) for e in result.errors]
+    resources = {res["name"]: res for res in kept}
+    for task in result.tasks:
+        res, found = resources[task.name], files[task.name]
+        for error in task.errors:
+            if error.type in HEADER_ERRORS and found.problems:
+                continue  # the header is described in words already
+            if getattr(error, "row_number", None) in found.trailing_rows:
+                continue  # the empty rows at the end are one problem already
+            problems.append(cell_problem(error, res["path"], res, found.labels))
+    return problems
+
+
+def _as_list(value) -> list[str]:
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def cell_problem(error, file: str, resource: dict, labels: list[str]) -> Problem:
+    """A frictionless error in the package's words."""
+    row = getattr(error, "row_number", None)
+    name = getattr(error, "field_name", None)
+    cell = getattr(error, "cell", None)
+    fields = {f["name"]: f for f in resource["schema"]["fields"]}
+    kind, params = "frictionless", {"note": error.message}
+    if error.type == "type-error":
+        field_type = fields.get(name, {}).get("type")
+        if field_type in ("number", "integer") and DECIMAL_COMMA.match(cell or ""):
+            kind, params = "decimal-comma", {"cell": cell, "fixed": cell.replace(",", ".")}
+        else:
+            kind, params = "type-error", {"cell": cell, "type": field_type}
+    elif error.type == "constraint-error":
+        constraint = re.search(r'constraint "(\w+)"', error.note or "")
+        which = constraint.group(1) if constraint else ""
+        if which == "enum":
+            kind, params = "not-in-vocabulary", {"cell": cell}
+        elif which == "pattern":
+            kind, params = (
+                "pattern",
+                {"cell": cell, "pattern": fields.get(name, {}).get("constraints", {}).get("pattern")},
+            )
+        elif which == "required":
+            kind, params = "required", {}
+        else:
+            kind, params = "constraint", {"cell": cell, "note": error.note}
+    elif error.type in ("primary-key", "unique-error"):
+        first = re.search(r"position (\d+)", error.note or "")
+        if error.type == "primary-key":
+            key = _as_list(resource["schema"].get("primaryKey"))
+            name, cell = (
+                ", ".join(key),
+                ", ".join(error.cells[labels.index(k)] for k in key if k in labels[: len(error.cells)]),
+            )
+        # Without an earlier row, frictionless is saying that the key is empty.
+        kind, params = ("duplicate-key", {"cells": cell, "first": first.group(1)}) if first else ("required", {})
+    elif error.type == "foreign-key":
+        name = ", ".join(error.field_names)
+        reference = f"{error.reference_name or resource['name']}.{', '.join(error.reference_field_names)}"
+        kind, params = "unknown-reference", {"cells": ", ".join(error.field_cells), "reference": reference}
+    elif error.type in ("blank-row", "extra-cell", "missing-cell"):
+        kind, params = error.type, {}
+    return Problem(file, row, name, kind, params)
+
+
+def read_table(resource: dict, found: CsvFile) -> pd.DataFrame:
+    """A table for the package's own checks, from the records of the file as it was read,
+    typed as the descriptor says. Cells frictionless reports as wrong (not a number, outside
+    the vocabulary, a cell too many) are missing or dropped here; the index is the file's row
+    number minus 2 (the header is row 1)."""
+    dtypes, dates = pandas_dtypes(resource["schema"])
+    width = len(found.labels)
+    cells = [record[:width] + [""] * (width - len(record)) for record in found.records]
+    frame = pd.DataFrame(cells, columns=found.labels, dtype=object)
+    frame = frame.where(frame != "")
+    frame = frame.loc[frame.notna().any(axis=1), list(dtypes)]
+    for name, dtype in dtypes.items():
+        column = frame[name]
+        if name in dates:
+            frame[name] = pd.to_datetime(column, format="%Y-%m-%d", errors="coerce")
+        elif dtype == "Int64":
+            numbers = pd.to_numeric(column, errors="coerce")
+            frame[name] = numbers.where(numbers % 1 == 0).astype("Int64")
+        elif dtype == "float64":
+            frame[name] = pd.to_numeric(column, errors="coerce")
+        elif dtype == "boolean":
+            frame[name] = column.str.lower().map({"true": True, "false": False}).astype("boolean")
+        elif isinstance(dtype, pd.CategoricalDtype):
+            frame[name] = column.where(column.isin(dtype.categories)).astype(dtype)
+        else:
+            frame[name] = column.astype(dtype)
+    return frame
+
+
+def needs(*tables: str):
+    """Mark a check with the tables it reads."""
+
+    def mark(method):
+        method.tables = tables
+        return method
+
+    return mark
+
+
 class Checker:
-    """The package's own checks on typed tables (run after frictionless has passed)."""
+    """The package's own checks on typed tables (those that could be read)."""
 
     def __init__(self, tables: dict[str, pd.DataFrame], paths: dict[str, str]):
         self.t = tables
         self.paths = paths
         self.problems: list[Problem] = []
+        self.notes: list[Note] = []
+        self.failed = False
 
-    def add(self, resource: str, index: int | None, field: str | None, message: str) -> None:
+    def add(self, resource: str, index, field_name: str | None, kind: str, **params) -> None:
         row = None if index is None else int(index) + 2
-        self.problems.append(Problem(self.paths[resource], row, field, message))
+        self.problems.append(Problem(self.paths[resource], row, field_name, kind, params))
 
     def run(self, texts: dict[str, str] | None) -> list[Problem]:
-        self.check_percentages()
-        self.check_value_basis()
-        self.check_bases()
-        self.check_response_rates()
-        self.check_numbers_have_observations()
-        self.check_shares_sum()
-        self.check_figures()
-        self.check_scales()
-        self.check_stated_values_in_quotes()
-        if texts is not None:
-            self.check_quotes(texts)
-        return sorted(self.problems)
+        checks = [name for name in dir(self) if name.startswith("check_")]
+        if texts is None:
+            checks.remove("check_quotes")
+        skipped: dict[str, list[str]] = {}  # the tables that could not be read -> the checks that need them
+        for name in checks:
+            method = getattr(self, name)
+            check = name.removeprefix("check_")
+            missing = ", ".join(t for t in method.tables if t not in self.t)
+            if missing:
+                skipped.setdefault(missing, []).append(check)
+                continue
+            try:
+                method(texts) if check == "quotes" else method()
+            except Exception as exc:  # noqa: BLE001 — a check must not end the run with a traceback
+                self.failed = True
+                self.notes.append(Note("check-failed", {"check": check, "error": f"{type(exc).__name__}: {exc}"}))
+        self.notes += [Note("checks-skipped", {"checks": names, "tables": t}) for t, names in skipped.items()]
+        return self.problems
 
+    @needs("observations")
     def check_percentages(self) -> None:
         obs = self.t["observations"]
-        bad = obs[(obs["unit"] == "percent") & ~obs["value"].between(0, 100)]
-        for i, row in bad.iterrows():
-            self.add("observations", i, "value", f"{row.obs_id}: a percentage must be within 0–100, got {row.value:g}")
+        bad = obs[(obs["unit"] == "percent") & obs["value"].notna() & ~obs["value"].between(0, 100)]
+        for row in bad.itertuples():
+            self.add("observations", row.Index, "value", "percent-range", id=row.obs_id, value=row.value)
 
+    @needs("observations")
     def check_value_basis(self) -> None:
         obs = self.t["observations"]
         values = dict(zip(obs["obs_id"], obs["value"], strict=True))
-        for i, row in obs.iterrows():
+        for row in obs.itertuples():
             basis, has_formula = row.value_basis, pd.notna(row.formula)
             if basis == "derived":
                 if not has_formula:
-                    self.add("observations", i, "formula", f"{row.obs_id}: a derived value needs a formula")
+                    self.add("observations", row.Index, "formula", "derived-without-formula", id=row.obs_id)
                     continue
                 try:
                     result = evaluate(row.formula, values)
                 except (ValueError, SyntaxError, ZeroDivisionError) as exc:
-                    self.add("observations", i, "formula", f"{row.obs_id}: cannot evaluate {row.formula!r}: {exc}")
-                    continue
-                if abs(result - row.value) > DERIVED_TOLERANCE:
                     self.add(
                         "observations",
-                        i,
+                        row.Index,
+                        "formula",
+                        "formula-error",
+                        id=row.obs_id,
+                        formula=row.formula,
+                        error=str(exc),
+                    )
+                    continue
+                if pd.notna(row.value) and abs(result - row.value) > DERIVED_TOLERANCE:
+                    self.add(
+                        "observations",
+                        row.Index,
                         "value",
-                        f"{row.obs_id}: derived value {row.value:g} does not recompute: {row.formula} = {result:.3f}",
+                        "derived-mismatch",
+                        id=row.obs_id,
+                        value=row.value,
+                        formula=row.formula,
+                        result=result,
                     )
             elif has_formula:
-                self.add("observations", i, "formula", f"{row.obs_id}: only derived values have a formula")
+                self.add("observations", row.Index, "formula", "formula-not-derived", id=row.obs_id)
             if basis == "approximate" and pd.isna(row.value_qualifier):
-                self.add("observations", i, "value_qualifier", f"{row.obs_id}: an approximate value needs a qualifier")
+                self.add("observations", row.Index, "value_qualifier", "approximate-without-qualifier", id=row.obs_id)
 
+    @needs("observations", "surveys")
     def check_bases(self) -> None:
-        obs = self.t["observations"]
-        surveys = self.t["surveys"].set_index("survey_id")
-        for i, row in obs.iterrows():
+        surveys = self.t["surveys"]
+        respondents_of = dict(zip(surveys["survey_id"], surveys["respondents_n"], strict=True))
+        for row in self.t["observations"].itertuples():
             if pd.notna(row.base_n_min) and pd.notna(row.base_n_max) and row.base_n_min > row.base_n_max:
                 self.add(
                     "observations",
-                    i,
+                    row.Index,
                     "base_n_min",
-                    f"{row.obs_id}: base_n_min {row.base_n_min} > base_n_max {row.base_n_max}",
+                    "base-min-max",
+                    id=row.obs_id,
+                    low=row.base_n_min,
+                    high=row.base_n_max,
                 )
             largest = row.base_n if pd.notna(row.base_n) else row.base_n_max
-            if pd.isna(largest) or pd.isna(row.survey_id):
-                continue
-            respondents = surveys.loc[row.survey_id, "respondents_n"]
-            if pd.notna(respondents) and largest > respondents:
+            respondents = respondents_of.get(row.survey_id, pd.NA)
+            if pd.notna(largest) and pd.notna(respondents) and largest > respondents:
                 self.add(
                     "observations",
-                    i,
+                    row.Index,
                     "base_n",
-                    f"{row.obs_id}: base {largest} exceeds the survey's {respondents} respondents",
+                    "base-exceeds-respondents",
+                    id=row.obs_id,
+                    base=largest,
+                    respondents=respondents,
                 )
-        for i, row in self.t["surveys"].iterrows():
+        for row in surveys.itertuples():
             if pd.notna(row.respondents_n) and pd.notna(row.population_n) and row.respondents_n > row.population_n:
                 self.add(
                     "surveys",
-                    i,
+                    row.Index,
                     "respondents_n",
-                    f"{row.survey_id}: {row.respondents_n} respondents exceed population {row.population_n}",
+                    "respondents-exceed-population",
+                    id=row.survey_id,
+                    respondents=row.respondents_n,
+                    population=row.population_n,
                 )
 
+    @needs("surveys")
     def check_response_rates(self) -> None:
-        for i, row in self.t["surveys"].iterrows():
-            if pd.isna(row.respondents_n) or pd.isna(row.population_n):
+        for row in self.t["surveys"].itertuples():
+            if pd.isna(row.respondents_n) or pd.isna(row.population_n) or row.population_n == 0:
                 if pd.notna(row.response_rate_recomputed_pct):
                     self.add(
-                        "surveys",
-                        i,
-                        "response_rate_recomputed_pct",
-                        f"{row.survey_id}: recomputed rate given without respondents and population",
+                        "surveys", row.Index, "response_rate_recomputed_pct", "rate-without-counts", id=row.survey_id
                     )
                 continue
             rate = 100 * row.respondents_n / row.population_n
@@ -203,53 +449,71 @@ class Checker:
             ):
                 self.add(
                     "surveys",
-                    i,
+                    row.Index,
                     "response_rate_recomputed_pct",
-                    f"{row.survey_id}: should be {rate:.1f} ({row.respondents_n}/{row.population_n})",
+                    "rate-recomputed",
+                    id=row.survey_id,
+                    rate=rate,
+                    respondents=row.respondents_n,
+                    population=row.population_n,
                 )
             published = row.response_rate_published_pct
             if pd.notna(published) and abs(published - rate) > 0.5 and pd.isna(row.note):
                 self.add(
                     "surveys",
-                    i,
+                    row.Index,
                     "response_rate_published_pct",
-                    f"{row.survey_id}: published {published:g} % disagrees with {rate:.1f} % recomputed; record the disagreement in note",
+                    "rate-published-disagrees",
+                    id=row.survey_id,
+                    published=published,
+                    rate=rate,
                 )
 
+    @needs("observations", "surveys", "kommungrupper_2011")
     def check_numbers_have_observations(self) -> None:
         """Numbers in the descriptive tables are observations too, with quotes: a survey's population,
         respondents and published rate, and the size of each SKL municipality group."""
         obs = self.t["observations"]
-        for field, indicator in SURVEY_NUMBERS.items():
-            for i, row in self.t["surveys"].dropna(subset=[field]).iterrows():
-                value = getattr(row, field)
-                backed = obs[
-                    (obs["survey_id"] == row.survey_id) & (obs["indicator"] == indicator) & (obs["value"] == value)
-                ]
-                if backed.empty:
+        held = set(zip(obs["survey_id"], obs["indicator"].astype(str), obs["value"], strict=True))
+        for name, indicator in SURVEY_NUMBERS.items():
+            for row in self.t["surveys"].dropna(subset=[name]).itertuples():
+                value = getattr(row, name)
+                if (row.survey_id, indicator, value) not in held:
                     self.add(
                         "surveys",
-                        i,
-                        field,
-                        f"{row.survey_id}: {value:g} is not an observation ({indicator}) with a quote",
+                        row.Index,
+                        name,
+                        "number-without-observation",
+                        id=row.survey_id,
+                        value=value,
+                        indicator=indicator,
                     )
         counts = obs[obs["indicator"] == "municipality_count"]
-        for i, row in self.t["kommungrupper_2011"].iterrows():
-            if not ((counts["subject"] == row.name_sv) & (counts["value"] == row.municipalities_n)).any():
+        sizes = set(zip(counts["subject"], counts["value"], strict=True))
+        for row in self.t["kommungrupper_2011"].dropna(subset=["municipalities_n"]).itertuples():
+            if (row.name_sv, row.municipalities_n) not in sizes:
                 self.add(
                     "kommungrupper_2011",
-                    i,
+                    row.Index,
                     "municipalities_n",
-                    f"{row.name_sv}: {row.municipalities_n} is not an observation (municipality_count) with a quote",
+                    "number-without-observation",
+                    id=row.name_sv,
+                    value=row.municipalities_n,
+                    indicator="municipality_count",
                 )
 
+    @needs("observations", "questions", "response_options")
     def check_shares_sum(self) -> None:
         obs = self.t["observations"]
-        questions = self.t["questions"].set_index("question_id")
-        disjoint = set(self.t["response_options"]["harmonised_category"].astype(str)) - {"vald", "ej redovisad"}
+        multiple = dict(zip(self.t["questions"]["question_id"], self.t["questions"]["multiple_answers"], strict=True))
+        disjoint = set(self.t["response_options"]["harmonised_category"].dropna().astype(str)) - {
+            "vald",
+            "ej redovisad",
+        }
         shares = obs[
             (obs["unit"] == "percent")
             & obs["question_id"].notna()
+            & obs["value"].notna()
             & obs["category"].astype(str).isin(disjoint)
             & (
                 obs["value_qualifier"].isna()
@@ -257,113 +521,200 @@ class Checker:
                 | (obs["value_basis"] == "stated")
             )
         ]
-        single = shares[~shares["question_id"].map(questions["multiple_answers"]).fillna(False).astype(bool)]
+        single = shares[~shares["question_id"].map(multiple).fillna(False).astype(bool)]
         keys = ["source_id", "question_id", "subject", "breakdown", "reference_year", "reference_period"]
         for _key, group in single.groupby(keys, dropna=False, observed=True):
             total = group["value"].sum()
             if total > 100 + ROUNDING_SLACK_PER_SHARE * len(group):
-                ids = ", ".join(group["obs_id"])
                 self.add(
-                    "observations", group.index[0], "value", f"shares of one question add up to {total:g} > 100 ({ids})"
+                    "observations",
+                    group.index[0],
+                    "value",
+                    "shares-over-100",
+                    total=total,
+                    ids=", ".join(group["obs_id"]),
                 )
 
+    @needs("observations", "figures")
     def check_figures(self) -> None:
         counts = self.t["observations"]["figure_id"].value_counts()
-        for i, row in self.t["figures"].iterrows():
+        for row in self.t["figures"].itertuples():
             held = int(counts.get(row.figure_id, 0))
-            if held != row.n_points_held:
+            if pd.notna(row.n_points_held) and held != row.n_points_held:
                 self.add(
                     "figures",
-                    i,
+                    row.Index,
                     "n_points_held",
-                    f"{row.figure_id}: says {row.n_points_held}, observations hold {held}",
+                    "figure-count",
+                    id=row.figure_id,
+                    said=row.n_points_held,
+                    held=held,
                 )
-            if held < row.n_points_plausible and pd.isna(row.missing_reason):
+            if pd.notna(row.n_points_plausible) and held < row.n_points_plausible and pd.isna(row.missing_reason):
                 self.add(
                     "figures",
-                    i,
+                    row.Index,
                     "missing_reason",
-                    f"{row.figure_id}: holds {held} of {row.n_points_plausible} numbers; say why the rest are missing",
+                    "figure-missing-reason",
+                    id=row.figure_id,
+                    held=held,
+                    plausible=row.n_points_plausible,
                 )
 
+    @needs("questions", "response_options")
     def check_scales(self) -> None:
         scales = set(self.t["response_options"]["scale_id"])
-        for i, row in self.t["questions"].iterrows():
+        for row in self.t["questions"].itertuples():
             if pd.notna(row.scale_id) and row.scale_id not in scales:
                 self.add(
-                    "questions",
-                    i,
-                    "scale_id",
-                    f"{row.question_id}: scale {row.scale_id} has no rows in response_options",
+                    "questions", row.Index, "scale_id", "scale-without-options", id=row.question_id, scale=row.scale_id
                 )
 
+    @needs("observations")
     def check_stated_values_in_quotes(self) -> None:
         """Needs no source text: a stated value must be printed in its own quote."""
-        for i, row in self.t["observations"].iterrows():
-            if row.value_basis == "stated" and not contains_value(row.quote, row.value):
-                self.add(
-                    "observations", i, "quote", f"{row.obs_id}: stated value {row.value:g} does not occur in the quote"
-                )
+        for row in self.t["observations"].itertuples():
+            if (
+                row.value_basis == "stated"
+                and pd.notna(row.value)
+                and not contains_value(row.quote if pd.notna(row.quote) else "", row.value)
+            ):
+                self.add("observations", row.Index, "quote", "value-not-in-quote", id=row.obs_id, value=row.value)
 
+    @needs("sources", "observations", "excluded_numbers", "series_gaps", "figures")
     def check_quotes(self, texts: dict[str, str]) -> None:
-        for i, row in self.t["observations"].iterrows():
-            if row.source_id in texts and find_quote(row.quote, texts[row.source_id]) < 0:
-                self.add("observations", i, "quote", f"{row.obs_id}: quote not found in the text of {row.source_id}")
+        def check(resource: str, row, name: str, label) -> None:
+            text = getattr(row, name)
+            if pd.notna(text) and row.source_id in texts and find_quote(text, texts[row.source_id]) < 0:
+                self.add(resource, row.Index, name, "quote-not-in-source", id=label, source=row.source_id)
+
+        for row in self.t["observations"].itertuples():
+            check("observations", row, "quote", row.obs_id)
         for resource in ("excluded_numbers", "series_gaps"):
-            for i, row in self.t[resource].dropna(subset=["quote"]).iterrows():
-                if row.source_id in texts and find_quote(row.quote, texts[row.source_id]) < 0:
-                    self.add(resource, i, "quote", f"quote not found in the text of {row.source_id}")
-        for i, row in self.t["figures"].iterrows():
-            for field in ("caption_sv", "base_printed"):
-                text = getattr(row, field)
-                if pd.notna(text) and row.source_id in texts and find_quote(text, texts[row.source_id]) < 0:
-                    self.add("figures", i, field, f"{row.figure_id}: not found verbatim in the text of {row.source_id}")
+            for row in self.t[resource].itertuples():
+                check(resource, row, "quote", row.source_id)
+        for row in self.t["figures"].itertuples():
+            for name in ("caption_sv", "base_printed"):
+                check("figures", row, name, row.figure_id)
 
 
 def source_texts(
     tables: dict[str, pd.DataFrame], sources_dir: Path, paths: dict[str, str]
 ) -> tuple[dict[str, str], list[Problem]]:
     """The texts the quotes are checked against, and problems with missing or changed files."""
-    listed = tables["sources"].dropna(subset=["text_file"])
+    listed = tables["sources"].dropna(subset=["text_file", "source_id"])
     texts = load_texts(sources_dir, dict(zip(listed["source_id"], listed["text_file"], strict=True)))
     problems = []
-    for i, row in listed.iterrows():
+    for row in listed.itertuples():
+        params = {"text_file": row.text_file, "folder": str(sources_dir)}
         if row.source_id not in texts:
-            problems.append(
-                Problem(paths["sources"], int(i) + 2, "text_file", f"{row.text_file} not found in {sources_dir}")
-            )
+            problems.append(Problem(paths["sources"], int(row.Index) + 2, "text_file", "source-text-missing", params))
             continue
         digest = hashlib.sha256((sources_dir / row.text_file).read_bytes()).hexdigest()
         if pd.notna(row.text_sha256) and digest != row.text_sha256:
-            problems.append(
-                Problem(
-                    paths["sources"],
-                    int(i) + 2,
-                    "text_sha256",
-                    f"{row.text_file} in {sources_dir} is not the text the quotes were checked against",
-                )
-            )
+            problems.append(Problem(paths["sources"], int(row.Index) + 2, "text_sha256", "source-text-changed", params))
     return texts, problems
 
 
 def validate_package(descriptor: str | Path | None = None, sources_dir: str | Path | None = None) -> Report:
-    """Validate a package; with ``sources_dir`` also check every quote against the source texts."""
-    package, root = read_descriptor(descriptor)
-    descriptor_path = root / "datapackage.json" if descriptor is None or Path(descriptor).is_dir() else Path(descriptor)
-    notes = []
-    problems = frictionless_problems(descriptor_path, package)
-    if problems:
-        notes.append("the package's own checks were not run: fix the frictionless errors first")
-        return Report(problems, notes)
-    tables = load_tables(package, root)
-    paths = {res["name"]: res["path"] for res in package["resources"]}
+    """Validate a package; with ``sources_dir`` also check every quote against the source texts.
+
+    Raises :class:`CannotRun` when there is no descriptor or no folder of source texts.
+    """
+    path = descriptor_path(descriptor)
+    if sources_dir is not None and not Path(sources_dir).is_dir():
+        raise CannotRun(Problem(str(sources_dir), None, None, "sources-missing", {"path": str(sources_dir)}))
+    report = Report()
+    package = read_package(path, report)
+    if package is None:
+        report.notes.append(Note("nothing-checked"))
+        return report
+    return check_package(package, path.parent, path.name, sources_dir, report)
+
+
+def check_package(
+    package: dict, root: Path, descriptor_name: str, sources_dir: str | Path | None = None, report: Report | None = None
+) -> Report:
+    """Every layer after the descriptor has been read: files, frictionless, the package's own checks."""
+    report = report or Report()
+    files: dict[str, CsvFile] = {}
+    for res in package["resources"]:
+        found, problems = inspect_file(res, root, descriptor_name)
+        report.problems += problems
+        if found is not None:
+            files[res["name"]] = found
+    report.problems += structure_problems(package, root, descriptor_name, files, report)
+    resources = {res["name"]: res for res in package["resources"]}
+    tables = {
+        name: read_table(resources[name], found)
+        for name, found in files.items()
+        if found.readable and set(field_names(resources[name])) <= set(found.labels)
+    }
+    paths = {name: res.get("path") for name, res in resources.items()}
     texts = None
     if sources_dir is None:
-        notes.append("quotes were not checked against the source texts (no --sources given)")
+        report.notes.append(Note("sources-not-given"))
     else:
+        texts = {}
+    if texts is not None and "sources" in tables:
         texts, problems = source_texts(tables, Path(sources_dir), paths)
-        unchecked = tables["observations"]["source_id"].isin(set(tables["sources"]["source_id"]) - set(texts)).sum()
-        if unchecked:
-            notes.append(f"{unchecked} quotes come from sources without a stored text and were not checked")
-    problems += Checker(tables, paths).run(texts)
-    return Report(problems, notes)
+        report.problems += problems
+        if "observations" in tables:
+            unchecked = tables["observations"]["source_id"].isin(set(tables["sources"]["source_id"]) - set(texts)).sum()
+            if unchecked:
+                report.notes.append(Note("quotes-unchecked", {"count": int(unchecked)}))
+    checker = Checker(tables, paths)
+    report.problems += checker.run(texts)
+    report.notes += checker.notes
+    report.incomplete = checker.failed
+    report.problems.sort(key=lambda p: p.file)  # stable: each file's problems in the order of the layers
+    return report
+
+
+@dataclass
+class Repair:
+    repaired: list[Problem]  # what the corrected copy undoes
+    left: list[Problem]  # what a person must decide (renamed, missing or extra columns, …)
+    target: Path | None = None  # the corrected copy, when one was written
+    diff: list[str] = field(default_factory=list)
+
+
+def repair(file: Path, descriptor: Path | None = None, in_place: bool = False) -> Repair:
+    """Write ``file`` as the package writes it, next to it (``FILE.repaired.csv``) or, with
+    ``in_place``, over it. Only how the file was saved changes (and decimal commas in number
+    fields); every cell keeps its content."""
+    candidates = (
+        [descriptor] if descriptor else [file.parent / "datapackage.json", file.parent.parent / "datapackage.json"]
+    )
+    path = next((c for c in candidates if c.is_file()), candidates[-1])
+    report = Report()
+    package = read_package(path, report)
+    if package is None:
+        raise CannotRun(report.problems[0])
+    resource = next(
+        (
+            r
+            for r in package["resources"]
+            if isinstance(r.get("path"), str) and (path.parent / r["path"]).resolve() == file.resolve()
+        ),
+        None,
+    )
+    if resource is None or not file.is_file():
+        raise CannotRun(Problem(str(file), None, None, "not-in-package", {"path": str(file), "descriptor": str(path)}))
+    fields = field_names(resource)
+    found = inspect_csv(file, resource["path"], fields)
+    numbers = {f["name"] for f in resource["schema"]["fields"] if f.get("type") == "number"}
+    text = repaired(found, fields, numbers) if found.labels else ""
+    before = file.read_bytes().decode(found.encoding).replace("\r\n", "\n")
+    result = Repair(
+        [p for p in found.problems if p.kind in REPAIRABLE], [p for p in found.problems if p.kind not in REPAIRABLE]
+    )
+    if text == before and not result.repaired or not found.labels:
+        return result
+    target = file if in_place else file.with_name(file.stem + ".repaired.csv")
+    if target.exists() and not in_place:
+        raise CannotRun(Problem(str(target), None, None, "repaired-exists", {"path": str(target)}))
+    diff = list(difflib.unified_diff(before.splitlines(True), text.splitlines(True), str(file), str(target), n=0))
+    target.write_text(text, encoding="utf-8", newline="\n")
+    result.target, result.diff = target, diff
+    return result
