@@ -67,6 +67,8 @@ def setup_times() -> list[tuple[str, float, float]]:
             subprocess.run(command, cwd=clone, check=True, capture_output=True)
             results.append((what, time.perf_counter() - start, target))
     return results
+
+
 def scaled_package(folder: Path, factor: int) -> int:
     """A copy of the package with ``factor`` times the observations; returns their number.
 

@@ -147,6 +147,8 @@ def _arbetsbok(args: argparse.Namespace) -> int:
     folder = Path(args.root) / "arbetsbok"
     print(f"startar JupyterLab i {folder} (avsluta med Ctrl+C)")
     return subprocess.call([sys.executable, "-m", "jupyterlab", str(folder)])
+
+
 # ---------------------------------------------------------------- releases: diff, changelog, dist
 
 

@@ -26,6 +26,8 @@ def rights(lang: str = "en") -> str:
     """
     package = read_metadata()["package"]
     return package["rights_sv" if lang == "sv" else "rights"]
+
+
 @cache
 def _fields() -> dict:
     return read_metadata()["fields"]
