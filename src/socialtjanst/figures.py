@@ -27,7 +27,13 @@ MISSING_LABEL = "uppgift saknas"
 HARD_SKL = "Andel kommuner (procent) som svarat ganska eller mycket svårt"
 KEY_NOTE = "Heldragen stapel: uppgift i rapportens text. Ljus stapel: ungefärligt värde eller gräns. «uppgift saknas»: siffran finns bara i originalets bild."
 KEY_NOTE_LINES = "Linje och fylld punkt: uppgift i rapportens text. Ofylld punkt: ungefärligt värde eller gräns. «uppgift saknas»: siffran finns bara i originalets bild."
-QUALIFIER_PREFIX = {"about": "≈ ", "more_than": "över ", "less_than": "under "}
+QUALIFIER_PREFIX = {
+    "about": "≈ ",
+    "more_than": "över ",
+    "less_than": "under ",
+    "at_least": "minst ",
+    "at_most": "högst ",
+}
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +79,7 @@ UNIT_SV = {
 
 
 def value_label(value: float, qualifier: object, unit: str = "percent") -> str:
-    """A value as charts and tables write it: qualifier (≈, över, under), number and unit.
+    """A value as charts and tables write it: qualifier (≈, över, under, minst, högst), number and unit.
 
     >>> value_label(77, None), value_label(33.3, "about"), value_label(38.5, "less_than")
     ('77 %', '≈ 33,3 %', 'under 38,5 %')
