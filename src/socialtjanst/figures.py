@@ -27,6 +27,7 @@ MISSING_LABEL = "uppgift saknas"
 HARD_SKL = "Andel kommuner (procent) som svarat ganska eller mycket svårt"
 KEY_NOTE = "Heldragen stapel: uppgift i rapportens text. Ljus stapel: ungefärligt värde eller gräns. «uppgift saknas»: siffran finns bara i originalets bild."
 KEY_NOTE_LINES = "Linje och fylld punkt: uppgift i rapportens text. Ofylld punkt: ungefärligt värde eller gräns. «uppgift saknas»: siffran finns bara i originalets bild."
+GAP_LABEL = {"no_survey": "ingen undersökning", "not_asked": "frågan ställdes inte"}
 QUALIFIER_PREFIX = {
     "about": "≈ ",
     "more_than": "över ",
@@ -493,7 +494,7 @@ def series_points(
         for v, q, b, k in zip(rows["value"], rows["value_qualifier"], rows["value_basis"], rows["källa"], strict=True)
     ]
     rows["label"] = [
-        value_label(v, q) if pd.notna(v) else ("ingen undersökning" if c == "no_survey" else MISSING_LABEL)
+        value_label(v, q) if pd.notna(v) else GAP_LABEL.get(c, MISSING_LABEL)
         for v, q, c in zip(rows["value"], rows["value_qualifier"], rows["comparability"], strict=True)
     ]
     rows["year"] = rows["year"].astype(int)
