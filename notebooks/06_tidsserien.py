@@ -74,8 +74,9 @@ for lucka in tabeller["series_gaps"].itertuples():
 # ## Flera källor för samma år: `is_preferred`
 #
 # Ofta anger flera källor samma punkt: rapporten, ett pressmeddelande, en tidning. Då är en rad
-# markerad `is_preferred = True`. Regeln: ett exakt värde före en gräns eller ett ungefärligt värde,
-# rapporten före pressmeddelanden och nyheter, ett angivet värde före ett härlett.
+# markerad `is_preferred = True`. Regeln: originalet före en återgivning i andra hand, ett exakt värde
+# före en gräns eller ett ungefärligt värde, rapporten före pressmeddelanden och nyheter, ett angivet
+# värde före ett härlett.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -162,7 +163,8 @@ for rad in soc.itertuples():
     print(f"           {figures.flags_sv(rad.comparability)}")
 
 # %% [markdown]
-# Dagens Samhälles ”åtta av tio” finns två gånger: ur artikeln och som motionen citerar den (notebook 05).
+# Dagens Samhälles ”åtta av tio” står här en gång, ur artikeln. Motionens omskrivning av samma siffra
+# (notebook 05) finns också i serien, men den är en andrahandsuppgift och är inte vald (`is_preferred`).
 #
 # Varför får punkterna inte bindas ihop till en linje? En linje säger ”samma mått, olika år”, och det
 # stämmer inte här:

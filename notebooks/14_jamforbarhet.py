@@ -175,7 +175,7 @@ print(soc[["year", "obs_id", "subject", "reference_period", "value", "på linjen
 # %%
 soc["etikett"] = [figures.value_label(v, q) for v, q in zip(soc["value"], soc["value_qualifier"])]
 soc["slag"] = soc["på linjen"].map({True: "på linjen", False: "egen punkt"})
-x = alt.X("year:O", title="År", scale=alt.Scale(domain=list(range(2015, 2024))))
+x = alt.X("year:O", title="År", scale=alt.Scale(domain=list(range(2014, 2024))))
 y = alt.Y("value:Q", title="Andel (procent) som svarat svårt", scale=alt.Scale(domain=[0, 100]))
 alt.layer(
     alt.Chart(soc[soc["på linjen"]]).mark_line(color="#c0392b", strokeWidth=2).encode(x=x, y=y),

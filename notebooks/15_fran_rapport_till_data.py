@@ -46,7 +46,8 @@ rad = obs.loc["V23-047"]
 kalla = kallor.loc[rad.source_id]
 fraga = tabeller["questions"].set_index("question_id").loc[rad.question_id]
 display(Markdown(
-    f"- **Dokument** (`source_id`): {kalla.publisher}, *{kalla.title}* ({kalla.year}), {kalla.url}\n"
+    f"- **Dokument** (`source_id`): {kalla.publisher}, *{kalla.title}* ({kalla.year}), "
+    f"{kalla.url if pd.notna(kalla.url) else 'adressen är inte hittad (se kolumnen note i tabellen sources)'}\n"
     f"- **Undersökning** (`survey_id`): `{rad.survey_id}`\n"
     f"- **Fråga** (`question_id`): ”{fraga.wording_sv}”\n"
     f"- **Citat** (`quote`): ”{rad.quote}”"

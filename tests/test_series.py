@@ -1,9 +1,10 @@
 """The harmonised series: traceable, flagged, with intervals that behave."""
 
 import pandas as pd
+import pytest
 
 from socialtjanst import load
-from socialtjanst.series import POINT, apply_rules
+from socialtjanst.series import LINE, POINT, YEAR_OFFSET, apply_rules
 from socialtjanst.stats import wilson_interval
 
 T = load()
@@ -16,7 +17,8 @@ def test_every_value_traces_to_an_observation_with_a_quote():
     assert len(VALUES) > 50
     for row in VALUES.itertuples():
         obs = OBS.loc[row.obs_id]
-        assert row.value == obs.value and row.year == obs.reference_year and row.source_id == obs.source_id
+        offset = YEAR_OFFSET.get(obs.reference_period, 0) if pd.notna(obs.reference_period) else 0
+        assert row.value == obs.value and row.year == obs.reference_year + offset and row.source_id == obs.source_id
         assert len(obs.quote) >= 10
 
 
@@ -24,6 +26,8 @@ def test_2021_is_marked_as_no_survey():
     gap = SERIES[
         (SERIES["series_indicator"] == "staffing_difficulty")
         & (SERIES["subject"] == "personal generellt")
+        & (SERIES["breakdown"] == "riket")
+        & (SERIES["category"] == "svårt")
         & (SERIES["year"] == 2021)
     ]
     assert len(gap) == 1
@@ -51,7 +55,7 @@ def test_personal_generellt_covers_every_year_a_source_states():
     assert years == set(range(min(years), max(years) + 1)), "every year in the span has a value or a gap row"
 
 
-def test_one_preferred_row_per_point():
+def test_one_preferred_row_per_line_and_year():
     counts = SERIES[SERIES["is_preferred"]].groupby(POINT, dropna=False, observed=True).size()
     assert (counts == 1).all()
     all_points = SERIES.groupby(POINT, dropna=False, observed=True).size()
@@ -100,3 +104,72 @@ def test_respondent_counts_reproduce_the_percentage():
 def test_every_rule_claims_an_observation():
     claimed = apply_rules(T["observations"], T["harmonisation"])
     assert set(T["harmonisation"]["rule_order"]) == set(claimed["rule_order"]), "a rule matches nothing"
+
+
+def _organisation(survey_id):
+    return T["surveys"].set_index("survey_id")["organisation"].get(survey_id) if pd.notna(survey_id) else None
+
+
+def test_one_organisation_per_series_line():
+    organisations = VALUES.assign(org=VALUES["survey_id"].map(_organisation)).groupby(LINE)["org"].nunique()
+    assert (organisations == 1).all(), organisations[organisations > 1]
+    dagens = VALUES[VALUES["survey_id"] == "dagens_samhalle_2017"]
+    assert len(dagens) == 2 and set(dagens["subject"]) == {"socialsekreterare (vakanser som inte fylls)"}
+
+
+def test_build_refuses_a_line_that_joins_two_organisations(package_copy):
+    from socialtjanst.build import BuildError, build
+
+    rules = package_copy.rows("harmonisation")
+    i, _ = package_copy.first("harmonisation", survey_id="dagens_samhalle_2017")
+    rules[i]["series_subject"] = "socialsekreterare"
+    package_copy.write("harmonisation", rules)
+    with pytest.raises(BuildError, match="joins"):
+        build(package_copy.root)
+
+
+def test_every_inner_year_of_a_line_has_a_value_or_a_gap_row():
+    for line, rows in SERIES.groupby(LINE):
+        valued = rows[rows["obs_id"].notna()]["year"]
+        if valued.empty:
+            continue
+        years = set(rows["year"])
+        missing = set(range(valued.min(), valued.max() + 1)) - years
+        assert not missing, f"{line}: no value and no gap row for {sorted(missing)}"
+
+
+def test_gap_rows_say_why():
+    gaps = SERIES[SERIES["obs_id"].isna()]
+    assert set(gaps["comparability"]) <= {"no_survey", "not_asked", "not_found"}
+    assert gaps["note"].notna().all()
+    asked = gaps[gaps["comparability"] != "not_found"]
+    assert asked["source_id"].notna().all(), "a survey not run or a question not asked is stated by a source"
+
+
+def test_a_restatement_is_never_preferred_over_its_original():
+    preferred = SERIES[SERIES["is_preferred"] & SERIES["obs_id"].notna()]
+    for row in preferred.itertuples():
+        if pd.notna(OBS.loc[row.obs_id, "cited_source"]):
+            same = VALUES[(VALUES[POINT] == pd.Series(row._asdict())[POINT]).all(axis=1)]
+            assert OBS.loc[same["obs_id"], "cited_source"].notna().all(), row.series_id
+    motion = SERIES[SERIES["obs_id"] == "MOT-002"].iloc[0]
+    assert not motion["is_preferred"] and "secondary_source" in motion["comparability"]
+
+
+def test_a_retrospective_judgement_sits_at_the_year_it_describes():
+    skl = VALUES[VALUES["survey_id"] == "skl_2015"]
+    assert set(skl.loc[skl["reference_period"] == "12 månader sedan", "year"]) == {2014}
+    assert set(skl.loc[skl["reference_period"] == "idag", "year"]) == {2015}
+    assert not (VALUES["reference_period"] == "12 månader framåt").any()
+
+
+def test_2015_and_2017_bounds_are_alike():
+    bounds = VALUES[
+        (VALUES["series_indicator"] == "staffing_difficulty")
+        & (VALUES["subject"] == "personal generellt")
+        & (VALUES["breakdown"] == "riket")
+        & (VALUES["category"] == "svårt")
+        & VALUES["year"].isin([2015, 2017])
+    ].set_index("year")
+    assert bounds.loc[2015, "value"] == 28 and bounds.loc[2017, "value"] == 46
+    assert set(bounds["value_qualifier"]) == {"at_most"} and set(bounds["value_basis"]) == {"derived"}

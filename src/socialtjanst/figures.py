@@ -42,12 +42,13 @@ def theme() -> alt.theme.ThemeConfig:
 
 
 MISSING_LABEL = "uppgift saknas"
-NO_SURVEY_LABEL = vocabulary("gap_flag")["no_survey"]
+# What a chart writes where a year has no value because no survey was run or the question was not asked.
+GAP_LABEL = {flag: vocabulary("gap_flag")[flag] for flag in ("no_survey", "not_asked")}
 HARD_SKL = "Andel kommuner (procent) som svarat ganska eller mycket svårt"
 KEY_NOTE = "Heldragen stapel: uppgift i rapportens text. Ljus stapel: ungefärligt värde eller gräns. ”uppgift saknas”: siffran finns bara i originalets bild."
 KEY_NOTE_LINES = "Linje och fylld punkt: uppgift i rapportens text. Ofylld punkt: ungefärligt värde eller gräns. ”uppgift saknas”: siffran finns bara i originalets bild."
 KEY_NOTE_PIE = "Varje sektor är en siffra som står i källan; ingen är uppskattad ur bilden."
-QUALIFIER_PREFIX = {"about": "≈ ", "more_than": "över ", "less_than": "under "}
+QUALIFIER_PREFIX = {"about": "≈ ", "more_than": "över ", "less_than": "under ", "at_least": "minst ", "at_most": "högst "}
 NBSP = "\u00a0"
 # One colour per survey year, the same in every chart (indexed by the year's last digit).
 YEAR_PALETTE = [
@@ -147,7 +148,7 @@ UNIT_SV = {
 
 
 def value_label(value: float, qualifier: object, unit: str = "percent") -> str:
-    """A value as charts and tables write it: qualifier (≈, över, under), number and unit,
+    """A value as charts and tables write it: qualifier (≈, över, under, minst, högst), number and unit,
     with a no-break space before the unit.
 
     >>> [s.replace(NBSP, " ") for s in (value_label(77, None), value_label(33.3, "about"), value_label(38.5, "less_than"))]
@@ -498,7 +499,7 @@ def vision_2023_figur_4() -> alt.LayerChart:
         "vision_2023_figur_4",
         list(range(2015, 2024)),
         ["lätt", "balans", "svårt"],
-        gap_years={2021: NO_SURVEY_LABEL},
+        gap_years={2021: GAP_LABEL["no_survey"]},
     )
 
 
@@ -607,7 +608,7 @@ def series_points(
         for v, q, b, k in zip(rows["value"], rows["value_qualifier"], rows["value_basis"], rows["källa"], strict=True)
     ]
     rows["label"] = [
-        value_label(v, q) if pd.notna(v) else (NO_SURVEY_LABEL if c == "no_survey" else MISSING_LABEL)
+        value_label(v, q) if pd.notna(v) else GAP_LABEL.get(c, MISSING_LABEL)
         for v, q, c in zip(rows["value"], rows["value_qualifier"], rows["comparability"], strict=True)
     ]
     rows["year"] = rows["year"].astype(int)

@@ -3,8 +3,12 @@
 Every decision is data: `harmonisation` says which observations (indicator, survey,
 subject) form which series (an observation may be in several) and under which harmonised subject, with the flags the rule
 implies; `series_gaps` lists the years without a value and why. The flags that follow
-from the observation itself (approximate, bound, derived, press source, another
-organisation, another time frame, no base, disagreeing sources) are computed here.
+from the observation itself (approximate, bound, derived, press source or restatement,
+another organisation, another time frame, no base, disagreeing sources) are computed here.
+
+A series line is one indicator, subject, group and category; it holds one organisation's
+question. A retrospective judgement ("12 månader sedan") sits at the year it describes; a
+prospective one ("12 månader framåt") is an expectation, not a measurement, and stays out.
 """
 
 from __future__ import annotations
@@ -22,6 +26,11 @@ REFERENCE_ORGANISATION = "Vision"
 SECONDARY_DOCUMENTS = {"press_release", "news_article", "web_page"}
 # Values that differ by less than this are the same rounded number stated twice.
 DISAGREEMENT_PP = 0.5
+# Reference periods that move a value to the year it describes, relative to the survey year.
+YEAR_OFFSET = {"12 månader sedan": -1}
+PROSPECTIVE = {"12 månader framåt"}
+LINE = ["series_indicator", "subject", "breakdown", "category"]
+POINT = [*LINE, "year"]
 
 
 def _matches(rule: pd.Series, obs: pd.DataFrame) -> pd.Series:
@@ -39,7 +48,7 @@ def apply_rules(obs: pd.DataFrame, rules: pd.DataFrame) -> pd.DataFrame:
     An observation can belong to several series; within one series the first
     matching rule (by rule_order) decides.
     """
-    obs = obs[(obs["unit"] == "percent") & obs["category"].notna()]
+    obs = obs[(obs["unit"] == "percent") & obs["category"].notna() & ~obs["reference_period"].isin(PROSPECTIVE)]
     claimed: dict[str, pd.Series] = {}
     parts = []
     for rule in rules.sort_values("rule_order").itertuples():
@@ -71,7 +80,7 @@ def _flags(row, surveys: pd.DataFrame, sources: pd.DataFrame, questions: pd.Data
     if row.value_basis == "derived":
         flags.append("derived")
     source = sources.loc[row.source_id]
-    if source.document_type in SECONDARY_DOCUMENTS:
+    if source.document_type in SECONDARY_DOCUMENTS or pd.notna(row.cited_source):
         flags.append("secondary_source")
     if pd.notna(source.year) and source.year > row.reference_year + 1:
         flags.append("restated_later")
@@ -105,7 +114,7 @@ def build_series(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "series_indicator": row.series_indicator,
                 "subject": row.series_subject,
                 "breakdown": row.breakdown,
-                "year": row.reference_year,
+                "year": row.reference_year + YEAR_OFFSET.get(row.reference_period, 0),
                 "reference_period": row.reference_period,
                 "category": row.category,
                 "value": row.value,
@@ -118,12 +127,15 @@ def build_series(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 "survey_id": row.survey_id,
                 "source_id": row.source_id,
                 "obs_id": row.obs_id,
+                "organisation": surveys.loc[row.survey_id, "organisation"] if pd.notna(row.survey_id) else pd.NA,
+                "restated": pd.notna(row.cited_source),
                 "value_basis": row.value_basis,
                 "flags": flags,
                 "note": pd.NA,
             }
         )
     series = pd.DataFrame(rows)
+    _check_one_organisation_per_line(series)
     _flag_disagreements(series)
     _mark_preferred(series, sources)
     for gap in tables["series_gaps"].itertuples():
@@ -142,7 +154,17 @@ def build_series(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     series["comparability"] = series["flags"].map(lambda f: ";".join(dict.fromkeys(f)))
     order = ["series_indicator", "subject", "breakdown", "category", "year", "reference_period", "series_id"]
     series = series.sort_values(order, key=lambda col: col.astype(str), kind="stable")
-    return series.drop(columns="flags").reset_index(drop=True)
+    return series.drop(columns=["flags", "organisation", "restated"]).reset_index(drop=True)
+
+
+def _check_one_organisation_per_line(series: pd.DataFrame) -> None:
+    for line, group in series.groupby(LINE, dropna=False):
+        organisations = set(group["organisation"].dropna())
+        if len(organisations) > 1:
+            raise ValueError(
+                f"harmonisation: the series line {' / '.join(map(str, line))} joins {sorted(organisations)} "
+                f"({', '.join(group['obs_id'])}); give each organisation's question its own series_subject"
+            )
 
 
 def _flag_disagreements(series: pd.DataFrame) -> None:
@@ -157,13 +179,18 @@ SERIES_INPUTS = ["observations", "harmonisation", "series_gaps", "surveys", "sou
 
 
 BASIS_RANK = {"stated": 0, "derived": 1, "approximate": 2}
-POINT = ["series_indicator", "subject", "breakdown", "year", "reference_period", "category"]
 
 
 def _mark_preferred(series: pd.DataFrame, sources: pd.DataFrame) -> None:
-    """One preferred row per point: an exact value, from the report, stated, then the lowest obs_id."""
+    """One preferred row per line and year.
+
+    An original over a restatement of it (an observation with `cited_source`), then an exact
+    value over a bound or approximation, the report over a press or news source, stated over
+    derived, then the lowest obs_id.
+    """
     rank = pd.DataFrame(
         {
+            "restated": series["restated"],
             "secondary": series["source_id"].map(sources["document_type"]).isin(SECONDARY_DOCUMENTS),
             "basis": series["value_basis"].map(BASIS_RANK),
             "bound": series["value_qualifier"].notna() & (series["value_qualifier"] != "exact"),
@@ -171,7 +198,7 @@ def _mark_preferred(series: pd.DataFrame, sources: pd.DataFrame) -> None:
         },
         index=series.index,
     )
-    order = rank.sort_values(["bound", "secondary", "basis", "obs_id"]).index
+    order = rank.sort_values(["restated", "bound", "secondary", "basis", "obs_id"]).index
     first = series.loc[order].groupby(POINT, dropna=False, sort=False).head(1).index
     series["is_preferred"] = series.index.isin(first)
 
