@@ -41,7 +41,7 @@ tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
 undersokningar = tabeller["surveys"].set_index("survey_id")
 med_svar = undersokningar[undersokningar["response_rate_published_pct"].notna()]
 print(med_svar[["population_n", "respondents_n", "response_rate_published_pct", "response_rate_recomputed_pct"]]
-      .to_string(float_format=tal, na_rep="saknas"))
+      .astype(float).to_string(float_format=tal, na_rep="saknas"))
 
 # %%
 v, s = undersokningar.loc["vision_2023"], undersokningar.loc["skl_2015"]
@@ -197,7 +197,7 @@ display(Markdown(
 
 # %% [markdown]
 # Så ser det ut för alla personalgrupper i Vision 2023 där rapporten anger bas. Den ljusa stapeln är
-# bortfallsgränserna, det mörka strecket felmarginalen och punkten andelen bland dem som svarade.
+# bortfallsgränserna, det mörka strecket konfidensintervallet och punkten andelen bland dem som svarade.
 
 # %%
 serie = tabeller["series"]

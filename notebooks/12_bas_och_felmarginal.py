@@ -74,14 +74,16 @@ display(Markdown(
 serie = tabeller["series"]
 ar2023 = serie[(serie["series_indicator"] == "staffing_difficulty") & (serie["year"] == 2023)
                & (serie["breakdown"] == "riket") & serie["base_n"].notna()]
-print(ar2023[["subject", "value", "base_n", "count_min", "count_max"]].to_string(index=False, float_format=tal))
+print(ar2023[["subject", "value", "base_n", "count_min", "count_max"]].astype({"count_min": float, "count_max": float})
+      .to_string(index=False, float_format=tal, na_rep="–"))
 
 # %% [markdown]
 # ## Konfidensintervall och felmarginal
 #
 # Om andra kommuner hade svarat hade andelen blivit en annan. Ett 95 % *konfidensintervall* anger
 # vilka andelar i alla kommuner som är förenliga med svaren, om de kommuner som svarade är som ett
-# slumpmässigt urval av alla kommuner. *Felmarginalen* är halva intervallets bredd: det som står
+# slumpmässigt urval av alla kommuner: räknat på det sättet täcker 95 av 100 sådana intervall den
+# sanna andelen. *Felmarginalen* är halva intervallets bredd: det som står
 # efter ± när man skriver *77 % ± 5 procentenheter*. Paketet använder Wilsons intervall
 # (`stats.percent_interval`), som fungerar även för små baser och andelar nära 0 eller 100 %. Det
 # ligger inte alltid symmetriskt kring andelen, så ± felmarginalen är en avrundad beskrivning; det
@@ -104,8 +106,8 @@ display(Markdown(
 ))
 
 # %% [markdown]
-# Korrektionen multiplicerar variansen, alltså osäkerheten i kvadrat, med faktorn ovan. Den är
-# ungefär andelen kommuner som inte svarade. Felmarginalen krymper med roten ur faktorn. Utan
+# Korrektionen multiplicerar variansen (standardfelet i kvadrat) med faktorn ovan. Den är ungefär
+# andelen kommuner som inte finns i basen. Felmarginalen krymper ungefär med roten ur faktorn. Utan
 # korrektion behandlas de svarande kommunerna som ett stickprov ur ett oändligt antal kommuner, och
 # felmarginalen blir onödigt bred.
 #
@@ -155,9 +157,10 @@ alt.layer(
 #   förklara.
 # - Om de **överlappar** kan skillnaden ändå vara det. Överlappet säger ingenting säkert.
 #
-# Skillnaden har nämligen ett **eget** konfidensintervall, och det är smalare än de två intervallen
-# lagda bredvid varandra. Innehåller skillnadens intervall inte 0 är skillnaden större än
-# osäkerheten. Hur intervallet räknas beror på om andelarna kommer från olika kommuner eller från
+# Skillnaden har nämligen ett **eget** konfidensintervall. För att två intervall inte ska överlappa
+# måste skillnaden vara större än de två felmarginalerna tillsammans, men skillnadens egen
+# felmarginal är mindre än så: ungefär roten ur summan av de två felmarginalernas kvadrater.
+# Innehåller skillnadens intervall inte 0 är skillnaden större än osäkerheten. Hur intervallet räknas beror på om andelarna kommer från olika kommuner eller från
 # samma kommuner.
 #
 # ### Olika år: två olika enkäter

@@ -88,7 +88,7 @@ display(Markdown(
     f"> ”{lb.quote}”\n\n"
     f"- `V23-051`: {procent(lb.value)} *{lb.category}* ({grund[lb.value_basis]})\n"
     f"- `V23-052`: *{svart.category}* = `{svart.formula}` = högst {procent(svart.value)} "
-    f"({grund[svart.value_basis]}, en gräns: {precisering[svart.value_qualifier]})\n\n"
+    f"({grund[svart.value_basis]}, en övre gräns)\n\n"
     f"Andelen *svårt* {lb.reference_year} är {procent(svart.value)} bara om *kan ej bedöma* låg utanför "
     f"basen, och bortsett från att {procent(lb.value)} är avrundat (det kan ha varit en halv procentenhet "
     f"mindre, och då är resten en halv procentenhet större). Om till exempel {procent(3)} svarade *kan ej "
@@ -137,21 +137,21 @@ alt.Chart(scenarier).mark_area(opacity=0.5, color="#c0392b").encode(
 # %%
 # NBVAL_CHECK_OUTPUT
 flera = tabeller["questions"][tabeller["questions"]["multiple_answers"] & (tabeller["questions"]["survey_id"] == "vision_2023")]
-print(flera[["question_id", "max_answers"]].to_string(index=False))
+print(flera[["question_id", "max_answers"]].astype({"max_answers": float}).to_string(index=False, float_format=tal, na_rep="–"))
 
 # %%
 # NBVAL_CHECK_OUTPUT
 data = tabeller["observations"]
 summor = (data[data["figure_id"].isin(["vision_2023_figur_2", "vision_2023_figur_3"]) & (data["breakdown"] == "riket")]
-          .groupby(["figure_id", "reference_year"])["value"].agg(["count", "sum"]))
+          .groupby(["figure_id", "reference_year"])["value"].agg(antal="count", summa="sum"))
 print(summor.to_string(float_format=tal))
 
 # %%
 fig3 = summor.loc[("vision_2023_figur_3", 2023)]
 max2 = int(fragor.loc["vision_2023_verksamhetsomraden", "max_answers"])
 display(Markdown(
-    f"I Figur 3 är summan av de {int(fig3['count'])} åtgärder som texten anger för 2023 redan "
-    f"{procent(fig3['sum'])}, fast alla åtgärder inte är med. I Figur 2 fick man välja högst {max2} områden."
+    f"I Figur 3 är summan av de {int(fig3['antal'])} åtgärder som texten anger för 2023 redan "
+    f"{procent(fig3['summa'])}, fast alla åtgärder inte är med. I Figur 2 fick man välja högst {max2} områden."
 ))
 
 # %% [markdown]
@@ -162,7 +162,8 @@ display(Markdown(
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(alternativ[alternativ["scale_id"] == "vision_chefsuppdrag_5"][["option_order", "option_sv", "harmonised_category"]].to_string(index=False))
+print(alternativ[alternativ["scale_id"] == "vision_chefsuppdrag_5"][["option_order", "option_sv", "harmonised_category"]]
+      .fillna({"option_sv": "(inte tryckt)"}).to_string(index=False))
 
 # %%
 mitt = obs.loc["V23-097"]
@@ -208,7 +209,8 @@ alt.layer(
 pg = tabeller["observations"]
 pg = pg[(pg["subject"] == "personal generellt") & (pg["breakdown"] == "riket") & (pg["source_id"] == "vision_2023")
         & pg["category"].notna()]
-pg = pg.assign(value_basis=pg["value_basis"].map(grund), value_qualifier=pg["value_qualifier"].map(precisering))
+pg = pg.assign(value_basis=pg["value_basis"].map(grund), value_qualifier=pg["value_qualifier"].map(precisering),
+               formula=pg["formula"].fillna("–"))
 print(pg[["obs_id", "reference_year", "category", "value", "value_basis", "value_qualifier", "formula"]]
       .to_string(index=False, float_format=tal, na_rep="–"))
 

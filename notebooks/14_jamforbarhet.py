@@ -176,7 +176,7 @@ display(Markdown(
 
 # %% [markdown]
 # Diagrammet visar varje års valda värde, med färg efter vad slags värde det är. Observera att bara
-# några år har en felmarginal: de andra saknar publicerad bas.
+# några år har ett konfidensintervall: de andra saknar publicerad bas.
 
 # %%
 figures.series_chart()
@@ -205,10 +205,11 @@ soc = serie[(serie["series_indicator"] == "socialsekreterare_recruitment") & ser
 soc["organisation"] = soc["survey_id"].map(undersokningar["organisation"])
 soc["skäl att bryta"] = [";".join(sorted(set(str(c).split(";")) & BRYT)) for c in soc["comparability"]]
 soc["på linjen"] = soc["skäl att bryta"] == ""
-print(soc[["year", "obs_id", "subject", "reference_period", "value"]]
-      .assign(**{"på linjen": soc["på linjen"].map(ja_nej),
+print(soc[["year", "obs_id", "subject", "value"]]
+      .assign(reference_period=soc["reference_period"].fillna("–"),
+              **{"på linjen": soc["på linjen"].map(ja_nej),
                  "skäl att bryta": [flaggor(c) if c else "–" for c in soc["skäl att bryta"]]})
-      .sort_values(["year", "obs_id"]).to_string(index=False, max_colwidth=60, float_format=tal, na_rep="–"))
+      .sort_values(["year", "obs_id"]).to_string(index=False, max_colwidth=130, float_format=tal, na_rep="–"))
 
 # %%
 soc["etikett"] = [figures.value_label(v, q) for v, q in zip(soc["value"], soc["value_qualifier"])]

@@ -63,8 +63,9 @@ display(Markdown(
 # %%
 # NBVAL_CHECK_OUTPUT
 samma = obs[obs["quote"] == rad.quote]
-print(samma[["reference_year", "category", "value", "formula"]]
-      .assign(value_basis=samma["value_basis"].map(grund), value_qualifier=samma["value_qualifier"].map(precisering))
+print(samma[["reference_year", "category", "value"]]
+      .assign(value_basis=samma["value_basis"].map(grund), value_qualifier=samma["value_qualifier"].map(precisering),
+              formula=samma["formula"].fillna("–"))
       .to_string(float_format=tal, na_rep="–"))
 
 # %% [markdown]

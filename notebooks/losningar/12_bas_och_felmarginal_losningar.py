@@ -52,7 +52,8 @@ print(kontrollera("12.2", svar))
 # %%
 # NBVAL_CHECK_OUTPUT
 rader = serie[serie["obs_id"].isin(["V23-076", "V23-078"]) & (serie["series_indicator"] == "staffing_difficulty")]
-print(rader[["obs_id", "value", "base_n", "ci_low_pct", "ci_high_pct"]].to_string(index=False, float_format=tal, na_rep="saknas"))
+print(rader[["obs_id", "value", "base_n", "ci_low_pct", "ci_high_pct"]]
+      .astype({"base_n": float}).to_string(index=False, float_format=tal, na_rep="saknas"))
 svar = "ja" if rader["ci_low_pct"].notna().all() else "nej"
 print(kontrollera("12.3", svar))
 
@@ -72,8 +73,8 @@ print(f"n = {svar}: skillnaden {efter.reference_year} − {fore.reference_year} 
 print(kontrollera("12.4", svar))
 
 # %% [markdown]
-# Om man i stället väntar tills de två årens egna intervall slutar överlappa krävs en nästan dubbelt
-# så stor bas: överlappsregeln är för sträng.
+# Om man i stället väntar tills de två årens egna intervall slutar överlappa krävs en betydligt
+# större bas: överlappsregeln är för sträng.
 
 # %%
 # NBVAL_CHECK_OUTPUT
