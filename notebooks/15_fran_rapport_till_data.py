@@ -88,7 +88,7 @@ fig = tabeller["figures"]
 vision_fig = fig[fig["source_id"] == "vision_2023"].set_index("figure_id")
 tal_i_basen = vision_fig["base_printed"].str.extract(r"n=(\d+)(?:[–/](\d+))?")
 tal_i_basen.columns = ["första", "andra"]
-print(pd.concat([vision_fig["base_printed"], tal_i_basen], axis=1).to_string())
+print(pd.concat([vision_fig["base_printed"], tal_i_basen.fillna("–")], axis=1).to_string())
 
 # %% [markdown]
 # ## Härledda värden

@@ -343,3 +343,29 @@ def test_no_exercise_answer_is_written_into_the_checker():
             answers |= {round(float(v), 1) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)}
     leaked = {n for n in numbers if any(math.isclose(n, a) for a in answers) and n > 10 and n != 100}
     assert not leaked, f"ovningar.py contains answers: {leaked}"
+
+
+def _outputs(notebook) -> str:
+    texts = []
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            texts.append(output.get("text", ""))
+            texts.append(output.get("data", {}).get("text/markdown", ""))
+    return "\n".join(texts)
+
+
+def test_notebook_15_lets_students_check_quotes_without_the_source_texts():
+    """The committed output must be what a student without ../shared/sources sees: the originals to open."""
+    script = NOTEBOOKS / "15_fran_rapport_till_data.py"
+    assert "KALLMAPP = None" in script.read_text(encoding="utf-8")
+    shown = _outputs(script.with_suffix(".ipynb"))
+    assert "[[" not in shown, "the committed output shows an automatic quote check a student cannot reproduce"
+    assert "den automatiska kontrollen hoppas över" in shown
+    assert shown.count("Källa: ") >= 4  # three examples and the student's own choice, each with where to look
+
+
+def test_notebook_12_teaches_the_difference_interval_not_the_overlap_rule():
+    source = (NOTEBOOKS / "12_bas_och_felmarginal.py").read_text(encoding="utf-8")
+    assert "stats.percent_difference_interval" in source and "stats.paired_difference_interval" in source
+    assert "skillnaden kan vara slump" not in source
+    assert "Överlappet säger ingenting säkert" in source

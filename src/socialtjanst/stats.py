@@ -20,7 +20,8 @@ interval is Newcombe's own. For two items answered by the same respondents (pair
 difference interval also needs how many answered "yes" to both; reports rarely print that
 cross-tabulation, so :func:`frechet_bounds` gives its possible range and
 :func:`paired_difference_interval` the interval for any assumed value (Newcombe 1998,
-Stat Med 17:2635, method 10, as written by Fagerland, Lydersen and Laake 2014).
+Stat Med 17:2635, square and add with a correlation term, as in the R package contingencytables
+of Fagerland, Lydersen and Laake, "Statistical Analysis of Contingency Tables", 2017).
 
 The intervals cover sampling error only, under the assumption that the municipalities
 that answered are like those that did not. Non-response bias can be far larger; the
