@@ -175,7 +175,7 @@ display(Markdown(
     f"{grund[mitt.value_basis]})\n\n"
     f"Mellankategorin står inte i rapportens text. Paketet räknar fram den som det som blir kvar av 100 "
     f"procent, och eftersom de två andra är avrundade till hela procent kan den vara upp till en "
-    f"procentenhet fel åt vardera hållet (övning `13.3`)."
+    f"procentenhet fel åt vardera hållet (se övningarna nedan)."
 ))
 
 # %%

@@ -123,7 +123,7 @@ print(villkor[["question_id"]].assign(wording_is_verbatim=villkor["wording_is_ve
 
 # %%
 regel = tabeller["harmonisation"].set_index("rule_order").loc[2]
-display(Markdown(f"Flaggor från regel {regel.name} (`{regel.comparability}`): *{flaggor(regel.comparability)}*."))
+display(Markdown(f"Flaggor från regel {regel.name}: *{flaggor(regel.comparability)}*."))
 
 # %% [markdown]
 # ## Olika tidpunkter

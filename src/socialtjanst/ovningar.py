@@ -224,9 +224,8 @@ def _normalise(text) -> str:
     return re.sub(r"[\s\"'”“.!]", "", str(text)).casefold()
 
 
-TAL = Form("ett tal, till exempel 12.3", "tal")
-PROCENT = Form("ett tal i procent, till exempel 12.3 eller '12,3'", "tal", procent=True)
-PROCENTPAR = Form("två tal i procent, till exempel (12.3, 45.6)", "talpar", procent=True)
+PROCENT = Form("ett tal i procent, till exempel 12 eller '12,3'", "tal", procent=True)
+PROCENTPAR = Form("två tal i procent, till exempel (12, 45) eller '12,3–45,6'", "talpar", procent=True)
 HELTAL = Form("ett heltal, till exempel 12", "heltal")
 HELTAL_LISTA = Form("ett heltal eller en lista med heltal, till exempel [12, 13]", "heltal_mangd")
 ORD = Form('en text inom citattecken, till exempel "text"', "ord")
