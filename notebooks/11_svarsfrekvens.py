@@ -40,7 +40,8 @@ tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
 # NBVAL_CHECK_OUTPUT
 undersokningar = tabeller["surveys"].set_index("survey_id")
 med_svar = undersokningar[undersokningar["response_rate_published_pct"].notna()]
-print(med_svar[["population_n", "respondents_n", "response_rate_published_pct", "response_rate_recomputed_pct"]].to_string())
+print(med_svar[["population_n", "respondents_n", "response_rate_published_pct", "response_rate_recomputed_pct"]]
+      .astype(float).to_string(float_format=tal, na_rep="saknas"))
 
 # %%
 v, s = undersokningar.loc["vision_2023"], undersokningar.loc["skl_2015"]
@@ -62,7 +63,12 @@ display(Markdown(
 # %%
 obs = tabeller["observations"]
 frekvenser = obs[(obs["indicator"] == "response_rate") & (obs["value_basis"] != "derived")].copy()
-frekvenser["undersökning"] = frekvenser["survey_id"].astype(str) + " · " + frekvenser["breakdown"].astype(str)
+# Swedish names of the groups shown here (the package has no label table for breakdown yet)
+GRUPP = {"riket": "alla", "jamtland": "Jämtland", "glesbygd": "glesbygd", "stader_och_fororter": "städer och förorter",
+         "storstadskommuner": "storstadskommuner", "larosaten": "lärosäten"}
+frekvenser["undersökning"] = [
+    f"{undersokningar.loc[u, 'organisation']} {undersokningar.loc[u, 'year']} · {GRUPP.get(g, g)}"
+    for u, g in zip(frekvenser["survey_id"], frekvenser["breakdown"])]
 frekvenser["etikett"] = [figures.value_label(x, q) for x, q in zip(frekvenser["value"], frekvenser["value_qualifier"])]
 frekvenser["exakt"] = frekvenser["value_qualifier"].isna() | (frekvenser["value_qualifier"] == "exact")
 bas = alt.Chart(frekvenser).encode(y=alt.Y("undersökning:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)))
@@ -73,7 +79,7 @@ alt.layer(
     bas.mark_text(align="left", dx=3, fontSize=10).encode(x="value:Q", text="etikett:N"),
 ).properties(width=380, title=alt.TitleParams(
     "Svarsfrekvens enligt källorna",
-    subtitle=["Undersökning (survey_id) · grupp (breakdown). Ljus stapel: ungefärligt värde (≈).",
+    subtitle=["Undersökning · grupp. Ljus stapel: ungefärligt värde (≈).",
               "Källa: datapaketet socialtjanst-enkater, tabellen observations (indicator response_rate)."],
     anchor="start"))
 
@@ -96,7 +102,7 @@ display(Markdown(f"> {s.response_rate_by_group}"))
 # NBVAL_CHECK_OUTPUT
 jamfor = med_svar[["respondents_n", "population_n", "response_rate_published_pct", "response_rate_recomputed_pct"]].dropna()
 jamfor = jamfor.assign(skillnad=(jamfor["response_rate_published_pct"] - jamfor["response_rate_recomputed_pct"]).round(1))
-print(jamfor.to_string())
+print(jamfor.to_string(float_format=tal))
 
 # %%
 exakt_v = 100 * v.respondents_n / v.population_n
@@ -106,8 +112,8 @@ display(Markdown(
     f"procent blir det {procent(exakt_v, 0)}, men rapporten skriver {procent(v.response_rate_published_pct)}: "
     f"kanske har talet avrundats två gånger, först till {procent(exakt_v, 1)} och sedan uppåt.\n\n"
     f"Vårdanalys lärosäten: {tal(lar.respondents_n)} / {tal(lar.population_n)} = {procent(exakt_l, 2)}, "
-    f"men källan skriver {procent(lar.response_rate_published_pct)}: decimalerna har strukits i stället för "
-    f"att avrundas.\n\n"
+    f"men källan skriver {procent(lar.response_rate_published_pct)}: decimalerna har troligen strukits i "
+    f"stället för att avrundas.\n\n"
     f"Skillnaderna är små. Poängen är att en publicerad procent alltid är avrundad och ibland fel "
     f"avrundad: den som kan räkna om den ser vad den bygger på."
 ))
@@ -159,7 +165,7 @@ alt.layer(
 # %% [markdown]
 # ## Vad kan bortfallet göra med en andel?
 #
-# Felmarginalen (notebook 12) bygger på att de som inte svarade liknar dem som svarade. Det kan man
+# Konfidensintervallet (notebook 12) bygger på att de som inte svarade liknar dem som svarade. Det kan man
 # inte veta. Pröva i stället ytterligheterna: tänk dig att **ingen** av dem som saknas hade svarat
 # *svårt*, eller att **alla** hade gjort det. `stats.nonresponse_bounds` räknar ut andelen av alla
 # kommuner i båda fallen.
@@ -171,19 +177,19 @@ N = int(v.population_n)
 antal = list(stats.respondent_counts(rad.value, rad.base_n))
 lag, hog = stats.nonresponse_bounds(rad.value, rad.base_n, N)
 ci = stats.percent_interval(rad.value, rad.base_n, N)
-print(f"{rad.subject}: {rad.value:g} % av n = {rad.base_n} ({antal[0]}–{antal[-1]} kommuner)")
+print(f"{rad.subject}: {procent(rad.value)} av n = {rad.base_n} ({antal[0]}–{antal[-1]} kommuner)")
 print(f"Saknas: {N - rad.base_n} av {N} kommuner")
-print(f"Bortfallsgränser: {lag}–{hog} %")
-print(f"Felmarginal (95 %): {ci[0]}–{ci[1]} %")
+print(f"Bortfallsgränser: {tal(lag)}–{procent(hog)}")
+print(f"95 % konfidensintervall: {tal(ci[0])}–{procent(ci[1])}")
 
 # %%
 skl = obs.set_index("obs_id").loc["SKL-025"]
 skl_lag, skl_hog = stats.nonresponse_bounds(skl.value, skl.base_n_min, s.population_n)
 display(Markdown(
     f"Om ingen av de {tal(N - rad.base_n)} kommuner som saknas hade svarat *svårt* vore andelen av alla "
-    f"kommuner {procent(lag)}; om alla hade gjort det, {procent(hog)}. Felmarginalen, "
-    f"{tal(ci[0])}–{procent(ci[1])}, är mycket smalare: den gäller bara om bortfallet liknar de svarande.\n\n"
-    f"Gränserna är alltid ungefär lika breda som andelen kommuner som saknas i basen, här "
+    f"kommuner {procent(lag)}; om alla hade gjort det, {procent(hog)}. Konfidensintervallet, "
+    f"{tal(ci[0])}–{procent(ci[1])}, är mycket smalare: det gäller bara om bortfallet liknar de svarande.\n\n"
+    f"Gränserna ligger alltid exakt lika långt isär som andelen kommuner som saknas i basen, här "
     f"{tal(100 * (N - rad.base_n) / N)} procentenheter. Med SKL:s högre svarsfrekvens blir de smalare: för "
     f"{procent(skl.value)} av n = {tal(skl.base_n_min)} (`SKL-025`) går de från {procent(skl_lag)} till "
     f"{procent(skl_hog)}."
@@ -191,7 +197,7 @@ display(Markdown(
 
 # %% [markdown]
 # Så ser det ut för alla personalgrupper i Vision 2023 där rapporten anger bas. Den ljusa stapeln är
-# bortfallsgränserna, det mörka strecket felmarginalen och punkten andelen bland dem som svarade.
+# bortfallsgränserna, det mörka strecket konfidensintervallet och punkten andelen bland dem som svarade.
 
 # %%
 serie = tabeller["series"]
@@ -205,9 +211,9 @@ alt.layer(
     alt.Chart(grupper).mark_rule(color="#333", strokeWidth=3).encode(y=y, x="ci_low_pct:Q", x2="ci_high_pct:Q"),
     alt.Chart(grupper).mark_point(filled=True, size=60, color="#c0392b").encode(y=y, x="value:Q"),
 ).properties(width=420, title=alt.TitleParams(
-    "Felmarginal och bortfallsgränser, Vision 2023",
+    "Konfidensintervall och bortfallsgränser, Vision 2023",
     subtitle=["Ljus stapel: andelen av alla kommuner om ingen eller alla som saknas hade svarat svårt.",
-              "Mörkt streck: 95 % intervall (Wilson med ändlig-populationskorrektion). Punkt: publicerad andel.",
+              "Mörkt streck: 95 % konfidensintervall (Wilson, med ändlig-populationskorrektion). Punkt: publicerad andel.",
               "Källa: datapaketet socialtjanst-enkater, tabellen series; stats.nonresponse_bounds."],
     anchor="start"))
 
@@ -249,7 +255,8 @@ print(kontrollera("11.2", svar))
 # med två tal.
 
 # %%
-print(obs.set_index("obs_id").loc["V23-053", ["subject", "value", "base_n"]].to_string())
+rad = obs.set_index("obs_id").loc["V23-053"]
+print(f"V23-053, {rad.subject}: {procent(rad.value)}, n = {rad.base_n}")
 svar = None  # till exempel: svar = (10.0, 60.0)
 print(kontrollera("11.3", svar))
 
@@ -262,3 +269,11 @@ print(kontrollera("11.3", svar))
 # %%
 svar = None
 print(kontrollera("11.4", svar))
+
+# %% [markdown]
+# ### Reflektion `11.5`
+#
+# En kollega säger: *”Hälften av kommunerna svarade inte, så undersökningen säger ingenting.”* Skriv
+# tre eller fyra meningar där du svarar: vad vet vi om dem som svarade, vad vet vi inte om dem som
+# inte svarade, och vad visar bortfallsgränserna för socialsekreterare (övning `11.3`)? Skriv i en
+# markdown-cell nedanför. Ett exempel på svar finns i lösningarna.

@@ -4,12 +4,14 @@
 # En andel i en rapport skrivs ofta med en bas: *procent (n = antal)*. Basen säger hur många
 # kommuner andelen bygger på, och därmed hur säker den är.
 #
-# **Det här gör du:** läser en andel med sin bas, räknar ut felmarginalen med och utan korrektion för
-# att populationen är liten, räknar fram hur många kommuner en avrundad procent kan betyda och
-# prövar vilka skillnader som är större än osäkerheten.
+# **Det här gör du:** läser en andel med sin bas, räknar ut konfidensintervallet med och utan
+# korrektion för att populationen är liten, räknar fram hur många kommuner en avrundad procent kan
+# betyda och prövar om en skillnad mellan två andelar är större än osäkerheten.
 #
-# **Det här lär du dig:** vad ett konfidensintervall är, varför det blir smalare när hälften av alla
-# kommuner har svarat och varför en skillnad mellan två år bara kan bedömas om basen är känd.
+# **Det här lär du dig:** vad ett konfidensintervall och en felmarginal är, varför intervallet blir
+# smalare när hälften av alla kommuner har svarat, varför en skillnad behöver ett eget
+# konfidensintervall (två intervall som överlappar säger inte att skillnaden kan vara noll) och
+# vad som inte går att räkna när rapporten saknar bas eller korstabell.
 #
 # **Det här behöver du:** ha gått igenom notebook 11. Kör cellerna uppifrån och ned med Shift + Enter.
 
@@ -33,7 +35,14 @@ def intervall(lag_hog):
     return f"{tal(lag_hog[0])}–{procent(lag_hog[1])}"
 
 
+def skillnad(lag_hog):
+    """An interval of a difference, in percentage points, with a Swedish minus sign."""
+    lag, hog = (tal(x).replace("-", "−") for x in lag_hog)
+    return f"{lag} till {hog} procentenheter"
+
+
 obs = tabeller["observations"].set_index("obs_id")
+figurer = tabeller["figures"].set_index("figure_id")
 N = int(tabeller["surveys"].set_index("survey_id").loc["vision_2023", "population_n"])
 
 # %% [markdown]
@@ -47,63 +56,74 @@ rad = obs.loc["V23-047"]
 antal = list(stats.respondent_counts(rad.value, rad.base_n))
 display(Markdown(
     f"- **Andel:** {procent(rad.value)} bedömer villkoren som *{rad.category}* ({rad.subject})\n"
-    f"- **Bas:** n = {rad.base_n}, ur figurtexten ”{rad.base_note}”\n"
+    f"- **Bas:** n = {rad.base_n}, ur figurtexten ”{figurer.loc[rad.figure_id, 'base_printed']}”\n"
     f"- **Citat:** ”{rad.quote}”\n\n"
-    f"Basen är antalet kommuner som svarade på just den frågan. {procent(rad.value)} av {rad.base_n} är inte ett "
-    f"helt antal kommuner: {antal[0]} av {rad.base_n} är {procent(100 * antal[0] / rad.base_n)} och {antal[-1]} "
-    f"av {rad.base_n} är {procent(100 * antal[-1] / rad.base_n)}. Båda avrundas till {procent(rad.value)}. "
-    f"`stats.respondent_counts` hittar alla sådana antal."
+    f"{procent(rad.value)} av {rad.base_n} är inte ett helt antal kommuner: {antal[0]} av {rad.base_n} är "
+    f"{procent(100 * antal[0] / rad.base_n)} och {antal[-1]} av {rad.base_n} är "
+    f"{procent(100 * antal[-1] / rad.base_n)}. Båda avrundas till {procent(rad.value)}."
 ))
 
 # %% [markdown]
-# Tabellen `series` har antalen färdiga i kolumnerna `count_min` och `count_max`, för varje värde med
-# känd bas. Där rapporten skriver basen som ett intervall lämnar paketet dem tomma.
+# Basen är antalet kommuner som svarade på just den frågan. `stats.respondent_counts` hittar alla
+# antal som avrundas till den publicerade procenten. Tabellen `series` har antalen färdiga i
+# kolumnerna `count_min` och `count_max`, för varje värde med känd bas. Där rapporten skriver basen
+# som ett intervall lämnar paketet dem tomma.
 
 # %%
 # NBVAL_CHECK_OUTPUT
 serie = tabeller["series"]
 ar2023 = serie[(serie["series_indicator"] == "staffing_difficulty") & (serie["year"] == 2023)
                & (serie["breakdown"] == "riket") & serie["base_n"].notna()]
-print(ar2023[["subject", "value", "base_n", "count_min", "count_max"]].to_string(index=False))
+print(ar2023[["subject", "value", "base_n", "count_min", "count_max"]].astype({"count_min": float, "count_max": float})
+      .to_string(index=False, float_format=tal, na_rep="–"))
 
 # %% [markdown]
-# ## Felmarginal: hur säker är andelen?
+# ## Konfidensintervall och felmarginal
 #
-# Om andra kommuner hade svarat hade andelen blivit en annan. Ett *konfidensintervall* anger hur
-# långt ifrån andelen bland de svarande andelen i alla kommuner rimligen kan ligga, om de som inte
-# svarade liknar dem som svarade. Paketet använder Wilsons intervall (`stats.percent_interval`).
+# Om andra kommuner hade svarat hade andelen blivit en annan. Ett 95 % *konfidensintervall* anger
+# vilka andelar i alla kommuner som är förenliga med svaren, om de kommuner som svarade är som ett
+# slumpmässigt urval av alla kommuner: räknat på det sättet täcker 95 av 100 sådana intervall den
+# sanna andelen. *Felmarginalen* är halva intervallets bredd: det som står
+# efter ± när man skriver *77 % ± 5 procentenheter*. Paketet använder Wilsons intervall
+# (`stats.percent_interval`), som fungerar även för små baser och andelar nära 0 eller 100 %. Det
+# ligger inte alltid symmetriskt kring andelen, så ± felmarginalen är en avrundad beskrivning; det
+# är intervallets gränser som gäller.
 #
-# Enkäten gick till **alla** kommuner, och ungefär hälften svarade. Då är det bara de andra kommunernas
-# svar som är okända. Det tar *ändlig-populationskorrektionen* hänsyn till: ange populationen (alla
-# kommuner som fick enkäten) så blir intervallet smalare.
+# Enkäten gick till **alla** kommuner, och ungefär hälften svarade. Då är det bara de andra
+# kommunernas svar som är okända. Det tar *ändlig-populationskorrektionen* hänsyn till: ange
+# populationen (alla kommuner som fick enkäten) så blir intervallet smalare.
 
 # %%
 med = stats.percent_interval(rad.value, rad.base_n, N)
 utan = stats.percent_interval(rad.value, rad.base_n)
 f = (N - rad.base_n) / (N - 1)
 display(Markdown(
-    f"- Med korrektion, `stats.percent_interval({rad.value:g}, {rad.base_n}, {N})`: **{intervall(med)}**\n"
-    f"- Utan korrektion, `stats.percent_interval({rad.value:g}, {rad.base_n})`: {intervall(utan)}\n\n"
-    f"Korrektionen multiplicerar osäkerheten (variansen) med (N − n) / (N − 1) = ({N} − {rad.base_n}) / "
-    f"({N} − 1) = {tal(f, 2)}: ungefär andelen kommuner som inte svarade. Utan korrektion behandlas de "
-    f"{rad.base_n} kommunerna som ett stickprov ur ett oändligt antal kommuner, och felmarginalen blir "
-    f"onödigt bred."
+    f"- Med korrektion, `stats.percent_interval({tal(rad.value)}, {rad.base_n}, {N})`: **{intervall(med)}**, "
+    f"felmarginal ungefär {tal((med[1] - med[0]) / 2)} procentenheter\n"
+    f"- Utan korrektion, `stats.percent_interval({tal(rad.value)}, {rad.base_n})`: {intervall(utan)}, "
+    f"felmarginal ungefär {tal((utan[1] - utan[0]) / 2)} procentenheter\n\n"
+    f"Korrektionsfaktorn är (N − n) / (N − 1) = ({N} − {rad.base_n}) / ({N} − 1) = {tal(f, 2)}."
 ))
 
 # %% [markdown]
+# Korrektionen multiplicerar variansen (standardfelet i kvadrat) med faktorn ovan. Den är ungefär
+# andelen kommuner som inte finns i basen. Felmarginalen krymper ungefär med roten ur faktorn. Utan
+# korrektion behandlas de svarande kommunerna som ett stickprov ur ett oändligt antal kommuner, och
+# felmarginalen blir onödigt bred.
+#
 # Samma jämförelse för alla personalgrupper med känd bas 2023 (kolumnerna `ci_low_pct` och
 # `ci_high_pct` i tabellen `series` är de korrigerade intervallen):
 
 # %%
 # NBVAL_CHECK_OUTPUT
 tabell = ar2023[["subject", "value", "base_n"]].copy()
-tabell["med korrektion"] = [stats.percent_interval(x, n, N) for x, n in zip(tabell["value"], tabell["base_n"])]
-tabell["utan korrektion"] = [stats.percent_interval(x, n) for x, n in zip(tabell["value"], tabell["base_n"])]
-print(tabell.to_string(index=False))
+tabell["med korrektion"] = [intervall(stats.percent_interval(x, n, N)) for x, n in zip(tabell["value"], tabell["base_n"])]
+tabell["utan korrektion"] = [intervall(stats.percent_interval(x, n)) for x, n in zip(tabell["value"], tabell["base_n"])]
+print(tabell.to_string(index=False, float_format=tal))
 
 # %% [markdown]
 # Hur mycket korrektionen betyder beror på hur stor del av alla kommuner som svarade. Diagrammet visar
-# felmarginalens bredd för samma andel vid olika baser. När alla svarar (n = N) finns ingen
+# konfidensintervallets bredd för samma andel vid olika baser. När alla svarar (n = N) finns ingen
 # osäkerhet kvar om vad kommunerna svarade.
 
 # %%
@@ -118,52 +138,36 @@ x = alt.X("n:Q", title="Bas (n), antal kommuner som svarat", scale=alt.Scale(dom
 alt.layer(
     alt.Chart(bredd).mark_line().encode(
         x=x, y=alt.Y("bredd:Q", title="Intervallets bredd (procentenheter)"),
-        color=alt.Color("beräkning:N", title="Felmarginal")),
+        color=alt.Color("beräkning:N", title="Beräkning")),
     alt.Chart(markera).mark_rule(strokeDash=[4, 3], color="#888").encode(x="n:Q"),
     alt.Chart(markera).mark_text(align="left", dx=4, y=8, fontSize=10, color="#555").encode(x="n:Q", text="text:N"),
 ).properties(width=420, height=220, title=alt.TitleParams(
-    f"Felmarginalens bredd för {tal(rad.value)} procent när fler av {N} kommuner svarar",
-    subtitle=["95 % intervall (Wilson), med och utan ändlig-populationskorrektion.",
+    f"Konfidensintervallets bredd för {tal(rad.value)} procent när fler av {N} kommuner svarar",
+    subtitle=["95 % konfidensintervall (Wilson), med och utan ändlig-populationskorrektion.",
               "Streckad linje: basen i Visions Figur 4 (2023). Källa: stats.percent_interval."],
     anchor="start"))
 
 # %% [markdown]
-# ## Vilka skillnader är större än osäkerheten?
+# ## Är skillnaden större än osäkerheten?
 #
-# En enkel tumregel: om två intervall **inte överlappar** är skillnaden större än slumpen rimligen
-# kan förklara. Om de överlappar kan en skillnad ändå finnas, men siffrorna räcker inte för att
-# påstå det. Ett intervall kräver en känd bas; utan bas går det inte att räkna.
+# Två andelar har var sitt konfidensintervall. Det är frestande att bara titta på om intervallen
+# överlappar, men det besvarar inte frågan:
 #
-# ### Samma år, olika frågor: Figur 1
+# - Om två 95 % konfidensintervall **inte** överlappar är skillnaden större än slumpen rimligen kan
+#   förklara.
+# - Om de **överlappar** kan skillnaden ändå vara det. Överlappet säger ingenting säkert.
 #
-# Hur svårt det är att klara olika uppgifter inom budgeten 2023 (rapportens bas är ett intervall;
-# paketet räknar med det lägre talet, som ger det bredare intervallet):
-
-# %%
-# NBVAL_CHECK_OUTPUT
-uppgifter = serie[(serie["series_indicator"] == "budget_task_difficulty") & (serie["year"] == 2023)
-                  & (serie["breakdown"] == "riket") & (serie["category"] == "svårt") & serie["base_n"].notna()]
-uppgifter = uppgifter.sort_values("value", ascending=False)
-print(uppgifter[["obs_id", "subject", "value", "base_n", "ci_low_pct", "ci_high_pct"]].to_string(index=False))
-
-
-# %%
-def overlappar(a, b):
-    """Överlappar två rader ur series (med ci_low_pct och ci_high_pct)?"""
-    return a.ci_low_pct <= b.ci_high_pct and b.ci_low_pct <= a.ci_high_pct
-
-
-rader = list(uppgifter.itertuples())
-meningar = []
-for i, a in enumerate(rader):
-    for b in rader[i + 1:]:
-        if a.value != b.value:
-            dom = "överlappar: skillnaden kan vara slump" if overlappar(a, b) else "överlappar inte: skillnaden är större än osäkerheten"
-            meningar.append(f"- *{a.subject}* ({procent(a.value)}) mot *{b.subject}* ({procent(b.value)}): {dom}")
-display(Markdown("\n".join(meningar)))
-
-# %% [markdown]
-# ### Olika år, okänd bas: storstadslänen
+# Skillnaden har nämligen ett **eget** konfidensintervall. För att två intervall inte ska överlappa
+# måste skillnaden vara större än de två felmarginalerna tillsammans, men skillnadens egen
+# felmarginal är mindre än så: ungefär roten ur summan av de två felmarginalernas kvadrater.
+# Innehåller skillnadens intervall inte 0 är skillnaden större än osäkerheten. Hur intervallet räknas beror på om andelarna kommer från olika kommuner eller från
+# samma kommuner.
+#
+# ### Olika år: två olika enkäter
+#
+# Två år av samma enkät är två olika urval av svarande. För skillnaden mellan två sådana andelar
+# använder paketet Newcombes intervall (`stats.percent_difference_interval`), som bygger på de två
+# Wilson-intervallen. Ändlig-populationskorrektion kan anges för vart och ett av åren.
 #
 # Rapporten skriver att andelen socialchefer i storstadslänen som bedömer villkoren som svåra nästan
 # har tredubblats:
@@ -172,55 +176,123 @@ display(Markdown("\n".join(meningar)))
 fore, efter = obs.loc["V23-077"], obs.loc["V23-076"]
 display(Markdown(
     f"> ”{efter.quote}”\n\n"
-    f"- {fore.reference_year}: {procent(fore.value)}, bas: *{fore.base_note}*\n"
-    f"- {efter.reference_year}: {procent(efter.value)}, bas: *{efter.base_note}*\n\n"
-    f"(Anteckningarna om basen är paketets egna, på engelska.)"
+    f"- {fore.reference_year}: {procent(fore.value)}, bas: okänd (rapporten anger ingen bas för det året)\n"
+    f"- {efter.reference_year}: {procent(efter.value)}, bas: okänd; rapporten trycker bara basen för alla "
+    f"som svarade, ”{figurer.loc['vision_2023_figur_4', 'base_printed']}”, inte för storstadslänen"
 ))
 
 # %% [markdown]
-# Basen för det tidigare året är okänd, och för det senare gäller den tryckta basen alla som svarade,
-# inte bara storstadslänen. Ett intervall går alltså inte att räkna. Men man kan fråga: **hur få kommuner
-# skulle behöva ha svarat för att skillnaden ändå ska vara större än osäkerheten?** Vi prövar samma
-# bas båda åren, utan korrektion (hur många kommuner storstadslänen har står inte i paketet, och utan
-# korrektion blir intervallen bredare, alltså försiktigare):
+# Basen för storstadslänen är okänd båda åren, så ett intervall går inte att räkna. Men man kan
+# fråga: **hur få kommuner skulle behöva ha svarat för att skillnaden ändå ska vara större än
+# osäkerheten?** Vi prövar samma tänkta bas båda åren, utan korrektion (hur många kommuner
+# storstadslänen har står inte i paketet, och utan korrektion blir intervallen bredare, alltså
+# försiktigare). För varje n räknar vi skillnadens konfidensintervall, och för jämförelse också när
+# de två årens egna intervall slutar överlappa:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-for n in range(2, 500):
-    lag_varde = stats.percent_interval(fore.value, n)
-    hog_varde = stats.percent_interval(efter.value, n)
-    if hog_varde[0] > lag_varde[1]:
-        break
-print(f"n = {n}: {fore.reference_year} {intervall(lag_varde)}, {efter.reference_year} {intervall(hog_varde)}")
-minsta_n = n
+def minsta_bas(villkor):
+    return next(n for n in range(2, 1000) if villkor(n))
+
+
+n_skillnad = minsta_bas(lambda n: stats.percent_difference_interval(efter.value, n, fore.value, n)[0] > 0)
+n_isar = minsta_bas(lambda n: stats.percent_interval(efter.value, n)[0] > stats.percent_interval(fore.value, n)[1])
+print(f"Skillnadens intervall utesluter 0 från n = {n_skillnad}: "
+      f"{skillnad(stats.percent_difference_interval(efter.value, n_skillnad, fore.value, n_skillnad))}")
+print(f"De två intervallen slutar överlappa vid n = {n_isar}: "
+      f"{fore.reference_year} {intervall(stats.percent_interval(fore.value, n_isar))}, "
+      f"{efter.reference_year} {intervall(stats.percent_interval(efter.value, n_isar))}")
 
 # %%
 kurva = pd.DataFrame(
-    [{"n": n, "år": str(r.reference_year), "lag": lo, "hog": hi}
-     for n in range(5, 61)
-     for r in (fore, efter)
-     for lo, hi in [stats.percent_interval(r.value, n)]])
+    [{"n": n, "lag": lo, "hog": hi}
+     for n in range(3, 41)
+     for lo, hi in [stats.percent_difference_interval(efter.value, n, fore.value, n)]])
 x = alt.X("n:Q", title="Tänkt bas (n) båda åren")
 alt.layer(
-    alt.Chart(kurva).mark_area(opacity=0.35).encode(
-        x=x, y=alt.Y("lag:Q", title="95 % intervall (procent)", scale=alt.Scale(domain=[0, 100])), y2="hog:Q",
-        color=alt.Color("år:N", title="År")),
-    alt.Chart(pd.DataFrame({"n": [minsta_n]})).mark_rule(strokeDash=[4, 3], color="#333").encode(x="n:Q"),
+    alt.Chart(kurva).mark_area(opacity=0.35, color="#c0392b").encode(
+        x=x, y=alt.Y("lag:Q", title="Skillnad (procentenheter)", scale=alt.Scale(domain=[-20, 100])), y2="hog:Q"),
+    alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#333").encode(y="y:Q"),
+    alt.Chart(pd.DataFrame({"n": [n_skillnad, n_isar]})).mark_rule(strokeDash=[4, 3], color="#333").encode(x="n:Q"),
 ).properties(width=420, height=220, title=alt.TitleParams(
-    "Storstadslänen: intervallen för olika tänkbara baser",
-    subtitle=[f"Andel som bedömer villkoren som svåra: {procent(fore.value)} ({fore.reference_year}) och "
-              f"{procent(efter.value)} ({efter.reference_year}), observationerna V23-077 och V23-076.",
-              "Streckad linje: minsta bas där intervallen inte längre överlappar. Källa: stats.percent_interval."],
+    "Storstadslänen: konfidensintervallet för ökningen vid olika tänkta baser",
+    subtitle=[f"Skillnaden {procent(efter.value)} ({efter.reference_year}) minus {procent(fore.value)} "
+              f"({fore.reference_year}), observationerna V23-076 och V23-077.",
+              "Vänster streckad linje: minsta bas där intervallet inte innehåller 0. Höger: där de två årens",
+              "intervall slutar överlappa. Källa: stats.percent_difference_interval."],
     anchor="start"))
+
+# %% [markdown]
+# Mellan de två streckade linjerna överlappar de två årens intervall, men skillnadens eget intervall
+# innehåller inte 0: där skulle överlappsregeln ha fått oss att tro att ökningen kan vara slump.
 
 # %%
 display(Markdown(
-    f"Redan med n = {minsta_n} kommuner i storstadslänen båda åren är skillnaden större än osäkerheten. "
+    f"Redan med n = {n_skillnad} kommuner i storstadslänen båda åren är skillnaden större än osäkerheten. "
     f"Det **kan** man alltså säga: ökningen är inte ett slumpresultat av att få kommuner svarade.\n\n"
-    f"Det man **inte** kan säga: hur stor felmarginalen är, om samma kommuner svarade båda åren, hur stort "
-    f"bortfallet var {fore.reference_year} (notebook 11) och om frågan ställdes på samma sätt då. Paketet "
-    f"flaggar {fore.reference_year} års värde med `{serie.set_index('obs_id').loc['V23-077', 'comparability']}`."
+    f"Det man **inte** kan säga: hur stor felmarginalen är, om samma kommuner svarade båda åren (då är "
+    f"åren inte oberoende urval; om kommunernas svar hänger ihop mellan åren är intervallet ovan "
+    f"försiktigare än det behöver vara), hur "
+    f"stort bortfallet var {fore.reference_year} (notebook 11) och om frågan ställdes på samma sätt då: "
+    f"paketet flaggar {fore.reference_year} års värde för att frågans lydelse det året inte är tryckt."
 ))
+
+# %% [markdown]
+# ### Samma år, olika frågor: Figur 1
+#
+# I Figur 1 har samma socialchefer svarat på fyra frågor om vad som är svårt att klara inom budgeten
+# 2023 (rapportens bas är ett intervall; paketet räknar med det lägre talet, som ger det bredare
+# intervallet):
+
+# %%
+# NBVAL_CHECK_OUTPUT
+uppgifter = serie[(serie["series_indicator"] == "budget_task_difficulty") & (serie["year"] == 2023)
+                  & (serie["breakdown"] == "riket") & (serie["category"] == "svårt") & serie["base_n"].notna()]
+uppgifter = uppgifter.sort_values("value", ascending=False)
+print(uppgifter[["obs_id", "subject", "value", "base_n", "ci_low_pct", "ci_high_pct"]].to_string(index=False, float_format=tal))
+
+# %% [markdown]
+# När samma personer svarar på två frågor är andelarna inte oberoende. Hur osäker skillnaden är
+# beror på hur många som svarade *svårt* på **båda** frågorna, och den korstabellen publicerar
+# rapporten inte. Det enda vi vet är gränserna (Fréchet-gränserna, `stats.frechet_bounds`): andelen
+# som svarat svårt på båda är minst summan av andelarna minus 100 % och högst den mindre av dem.
+#
+# `stats.paired_difference_interval` räknar skillnadens konfidensintervall för ett antaget värde på
+# den andelen (Newcombes intervall för parade andelar). Vi räknar det för båda gränserna: minsta
+# möjliga överlapp ger det bredaste intervallet, största möjliga det smalaste. Bara om båda
+# utesluter 0 kan man säga att skillnaden är större än osäkerheten utan att känna korstabellen.
+
+# %%
+def parad(a, b):
+    """The paired difference interval for two Figur 1 rows, at both Fréchet bounds, in percentage points."""
+    n = int(min(a.base_n, b.base_n))
+    return [tuple(round(100 * x, 1) for x in stats.paired_difference_interval(a.value / 100, b.value / 100, bada, n, N))
+            for bada in stats.frechet_bounds(a.value / 100, b.value / 100)]
+
+
+def dom(bredast, smalast):
+    if bredast[0] > 0 or bredast[1] < 0:
+        return "skillnaden är större än osäkerheten, vilken korstabellen än är"
+    if smalast[0] > 0 or smalast[1] < 0:
+        return "om skillnaden är större än osäkerheten beror på korstabellen, som rapporten inte publicerar"
+    return "skillnaden är inte större än osäkerheten, vilken korstabellen än är"
+
+
+rader = list(uppgifter.itertuples())
+meningar = []
+for i, a in enumerate(rader):
+    for b in rader[i + 1:]:
+        bredast, smalast = parad(a, b)
+        meningar.append(
+            f"- *{a.subject}* ({procent(a.value)}) mot *{b.subject}* ({procent(b.value)}): "
+            f"skillnadens konfidensintervall är som smalast {skillnad(smalast)} och som bredast "
+            f"{skillnad(bredast)}: **{dom(bredast, smalast)}**.")
+display(Markdown("\n".join(meningar)))
+
+# %% [markdown]
+# Jämför med intervallen i tabellen ovan: för ett av paren överlappar de två intervallen, men om
+# många av dem som svarade svårt på den ena frågan också gjorde det på den andra är skillnaden ändå
+# större än osäkerheten. För att avgöra det behövs rapportens korstabell, eller rådata.
 
 # %% [markdown]
 # ## Övningar
@@ -231,11 +303,12 @@ display(Markdown(
 # %% [markdown]
 # ### Övning `12.1`
 #
-# Räkna ut felmarginalen för socialsekreterare 2023 (`V23-053`) **med** ändlig-populationskorrektion.
-# Svara med två tal.
+# Räkna ut konfidensintervallet för socialsekreterare 2023 (`V23-053`) **med**
+# ändlig-populationskorrektion. Svara med två tal.
 
 # %%
-print(obs.loc["V23-053", ["subject", "value", "base_n"]].to_string())
+rad = obs.loc["V23-053"]
+print(f"V23-053, {rad.subject}: {procent(rad.value)}, n = {rad.base_n}, population N = {N}")
 svar = None  # till exempel: svar = stats.percent_interval(...)
 print(kontrollera("12.1", svar))
 
@@ -246,18 +319,22 @@ print(kontrollera("12.1", svar))
 # (`V23-095`)? Svara med ett heltal, eller en lista om flera antal är möjliga.
 
 # %%
-print(obs.loc["V23-095", ["category", "value", "base_n"]].to_string())
+rad = obs.loc["V23-095"]
+print(f"V23-095, {rad.category}: {procent(rad.value)}, n = {rad.base_n}")
 svar = None
 print(kontrollera("12.2", svar))
 
 # %% [markdown]
 # ### Övning `12.3`
 #
-# Storstadslänen (`V23-076`) och övriga landet (`V23-078`) 2023: kan man räkna ett 95 % intervall för
-# grupperna? Svara `"ja"` eller `"nej"`. Läs basen som rapporten trycker: gäller den gruppen?
+# Storstadslänen (`V23-076`) och övriga landet (`V23-078`) 2023: kan man räkna ett 95 %
+# konfidensintervall för grupperna? Svara `"ja"` eller `"nej"`. Läs basen som rapporten trycker:
+# gäller den gruppen?
 
 # %%
-print(obs.loc[["V23-076", "V23-078"], ["breakdown", "value", "base_n", "base_note"]].to_string())
+for obs_id in ["V23-076", "V23-078"]:
+    rad = obs.loc[obs_id]
+    print(f"{obs_id}: {procent(rad.value)}, base_n: {'saknas' if pd.isna(rad.base_n) else rad.base_n}")
 svar = None
 print(kontrollera("12.3", svar))
 
@@ -265,10 +342,21 @@ print(kontrollera("12.3", svar))
 # ### Övning `12.4`
 #
 # Behandlingspersonal 2022 (`V23-067`) och 2023 (`V23-066`): basen för 2022 är okänd. Vilken är den
-# minsta gemensamma bas n där intervallen **utan** korrektion inte överlappar? Gör som i loopen för
-# storstadslänen ovan.
+# minsta gemensamma bas n där konfidensintervallet för skillnaden mellan åren, **utan** korrektion,
+# inte innehåller 0? Gör som med storstadslänen ovan (`stats.percent_difference_interval`).
 
 # %%
-print(obs.loc[["V23-067", "V23-066"], ["subject", "reference_year", "value", "base_n"]].to_string())
+for obs_id in ["V23-067", "V23-066"]:
+    rad = obs.loc[obs_id]
+    print(f"{obs_id}, {rad.subject} {rad.reference_year}: {procent(rad.value)}, "
+          f"base_n: {'saknas' if pd.isna(rad.base_n) else rad.base_n}")
 svar = None
 print(kontrollera("12.4", svar))
+
+# %% [markdown]
+# ### Reflektion `12.5`
+#
+# Du ska förklara huvudsiffran för socialnämnden. Skriv två meningar om att *77 procent* av
+# socialcheferna bedömer villkoren för personalförsörjningen som svåra: ange basen, vilka som
+# svarade och osäkerheten, med orden *konfidensintervall* eller *felmarginal*. Skriv svaret i en
+# markdown-cell nedanför. Ett exempel på svar finns i lösningarna.

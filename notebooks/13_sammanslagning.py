@@ -22,6 +22,7 @@ from IPython.display import Markdown, display
 
 import socialtjanst
 from socialtjanst import figures, stats
+from socialtjanst.metadata import vocabulary
 from socialtjanst.ovningar import kontrollera
 from socialtjanst.validate import evaluate
 
@@ -30,6 +31,7 @@ tabeller = socialtjanst.load()
 
 
 tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
+grund, precisering = vocabulary("value_basis"), vocabulary("value_qualifier")  # Swedish labels of the codes
 
 
 obs = tabeller["observations"].set_index("obs_id")
@@ -46,7 +48,9 @@ fragor = tabeller["questions"].set_index("question_id")
 # %%
 # NBVAL_CHECK_OUTPUT
 skala = alternativ[alternativ["scale_id"] == "vision_villkor_5"]
-print(skala[["option_order", "option_sv", "harmonised_category", "in_base"]].to_string(index=False))
+i_basen = skala["in_base"].map({True: "ja", False: "nej"}).fillna("uppgift saknas")
+print(skala[["option_order", "option_sv", "harmonised_category"]].assign(in_base=i_basen)
+      .to_string(index=False, na_rep="(inte tryckt)"))
 
 # %%
 fraga = fragor.loc["vision_2023_villkor_personalforsorjning"]
@@ -82,12 +86,13 @@ alt.Chart(skala_diagram).mark_bar(height=18).encode(
 lb, svart = obs.loc["V23-051"], obs.loc["V23-052"]
 display(Markdown(
     f"> ”{lb.quote}”\n\n"
-    f"- `V23-051`: {procent(lb.value)} *{lb.category}* ({lb.value_basis})\n"
+    f"- `V23-051`: {procent(lb.value)} *{lb.category}* ({grund[lb.value_basis]})\n"
     f"- `V23-052`: *{svart.category}* = `{svart.formula}` = högst {procent(svart.value)} "
-    f"({svart.value_basis}, `value_qualifier` = {svart.value_qualifier})\n\n"
-    f"Andelen *svårt* {lb.reference_year} är exakt {procent(svart.value)} bara om *kan ej bedöma* låg "
-    f"utanför basen. Om till exempel {procent(3)} svarade *kan ej bedöma* och räknades in, var andelen "
-    f"*svårt* {procent(svart.value - 3)}."
+    f"({grund[svart.value_basis]}, en övre gräns)\n\n"
+    f"Andelen *svårt* {lb.reference_year} är {procent(svart.value)} bara om *kan ej bedöma* låg utanför "
+    f"basen, och bortsett från att {procent(lb.value)} är avrundat (det kan ha varit en halv procentenhet "
+    f"mindre, och då är resten en halv procentenhet större). Om till exempel {procent(3)} svarade *kan ej "
+    f"bedöma* och räknades in, var andelen *svårt* {procent(svart.value - 3)}."
 ))
 
 # %% [markdown]
@@ -105,7 +110,7 @@ scenarier = pd.DataFrame([
      "andel svårt, lägst": round(100 * antal[0] / (rad.base_n + k), 1),
      "andel svårt, högst": round(100 * antal[-1] / (rad.base_n + k), 1)}
     for k in range(0, svarande - rad.base_n + 1)])
-print(scenarier.iloc[[0, len(scenarier) // 2, -1]].to_string(index=False))
+print(scenarier.iloc[[0, len(scenarier) // 2, -1]].to_string(index=False, float_format=tal))
 
 # %%
 alt.Chart(scenarier).mark_area(opacity=0.5, color="#c0392b").encode(
@@ -132,21 +137,21 @@ alt.Chart(scenarier).mark_area(opacity=0.5, color="#c0392b").encode(
 # %%
 # NBVAL_CHECK_OUTPUT
 flera = tabeller["questions"][tabeller["questions"]["multiple_answers"] & (tabeller["questions"]["survey_id"] == "vision_2023")]
-print(flera[["question_id", "max_answers"]].to_string(index=False))
+print(flera[["question_id", "max_answers"]].astype({"max_answers": float}).to_string(index=False, float_format=tal, na_rep="–"))
 
 # %%
 # NBVAL_CHECK_OUTPUT
 data = tabeller["observations"]
 summor = (data[data["figure_id"].isin(["vision_2023_figur_2", "vision_2023_figur_3"]) & (data["breakdown"] == "riket")]
-          .groupby(["figure_id", "reference_year"])["value"].agg(["count", "sum"]))
-print(summor.to_string())
+          .groupby(["figure_id", "reference_year"])["value"].agg(antal="count", summa="sum"))
+print(summor.to_string(float_format=tal))
 
 # %%
 fig3 = summor.loc[("vision_2023_figur_3", 2023)]
 max2 = int(fragor.loc["vision_2023_verksamhetsomraden", "max_answers"])
 display(Markdown(
-    f"I Figur 3 är summan av de {int(fig3['count'])} åtgärder som texten anger för 2023 redan "
-    f"{procent(fig3['sum'])}, fast alla åtgärder inte är med. I Figur 2 fick man välja högst {max2} områden."
+    f"I Figur 3 är summan av de {int(fig3['antal'])} åtgärder som texten anger för 2023 redan "
+    f"{procent(fig3['summa'])}, fast alla åtgärder inte är med. I Figur 2 fick man välja högst {max2} områden."
 ))
 
 # %% [markdown]
@@ -157,7 +162,8 @@ display(Markdown(
 
 # %%
 # NBVAL_CHECK_OUTPUT
-print(alternativ[alternativ["scale_id"] == "vision_chefsuppdrag_5"][["option_order", "option_sv", "harmonised_category"]].to_string(index=False))
+print(alternativ[alternativ["scale_id"] == "vision_chefsuppdrag_5"][["option_order", "option_sv", "harmonised_category"]]
+      .fillna({"option_sv": "(inte tryckt)"}).to_string(index=False))
 
 # %%
 mitt = obs.loc["V23-097"]
@@ -165,8 +171,11 @@ varden = {ref: float(obs.loc[ref, "value"]) for ref in ("V23-095", "V23-096")}
 display(Markdown(
     f"- *{obs.loc['V23-095', 'category']}*: {procent(varden['V23-095'])} (`V23-095`)\n"
     f"- *{obs.loc['V23-096', 'category']}*: {procent(varden['V23-096'])} (`V23-096`)\n"
-    f"- *{mitt.category}*: `{mitt.formula}` = {procent(evaluate(mitt.formula, varden))} (`{mitt.name}`, {mitt.value_basis})\n\n"
-    f"Paketets anteckning: *{mitt.note}*"
+    f"- *{mitt.category}*: `{mitt.formula}` = {procent(evaluate(mitt.formula, varden))} (`{mitt.name}`, "
+    f"{grund[mitt.value_basis]})\n\n"
+    f"Mellankategorin står inte i rapportens text. Paketet räknar fram den som det som blir kvar av 100 "
+    f"procent, och eftersom de två andra är avrundade till hela procent kan den vara upp till en "
+    f"procentenhet fel åt vardera hållet (se övningarna nedan)."
 ))
 
 # %%
@@ -200,7 +209,10 @@ alt.layer(
 pg = tabeller["observations"]
 pg = pg[(pg["subject"] == "personal generellt") & (pg["breakdown"] == "riket") & (pg["source_id"] == "vision_2023")
         & pg["category"].notna()]
-print(pg[["obs_id", "reference_year", "category", "value", "unit", "value_basis", "value_qualifier", "formula"]].to_string(index=False))
+pg = pg.assign(value_basis=pg["value_basis"].map(grund), value_qualifier=pg["value_qualifier"].map(precisering),
+               formula=pg["formula"].fillna("–"))
+print(pg[["obs_id", "reference_year", "category", "value", "value_basis", "value_qualifier", "formula"]]
+      .to_string(index=False, float_format=tal, na_rep="–"))
 
 # %% [markdown]
 # I diagrammet över Figur 4 syns gränserna som ofyllda punkter:
@@ -252,3 +264,11 @@ print(kontrollera("13.3", svar))
 # %%
 svar = None
 print(kontrollera("13.4", svar))
+
+# %% [markdown]
+# ### Reflektion `13.5`
+#
+# En tidning skriver: *”2015 tyckte bara 28 procent av socialcheferna att det var svårt att rekrytera.
+# I dag är det 77 procent.”* Skriv två eller tre meningar till tidningen om vad som är fel eller
+# osäkert i jämförelsen. Använd det du vet om `V23-051` och `V23-052`. Ett exempel på svar finns i
+# lösningarna.

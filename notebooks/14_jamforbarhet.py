@@ -21,6 +21,7 @@ from IPython.display import Markdown, display
 
 import socialtjanst
 from socialtjanst import figures, stats
+from socialtjanst.metadata import vocabulary
 from socialtjanst.ovningar import kontrollera
 
 alt.renderers.enable("svg")  # diagrammen ritas utan internet
@@ -28,6 +29,37 @@ tabeller = socialtjanst.load()
 
 
 tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
+precisering = vocabulary("value_qualifier")
+
+# Swedish wording of the comparability flags (the package describes them in English only so far)
+FLAGGOR = {
+    "no_survey": "ingen undersökning det året",
+    "not_found": "ingen källa med siffran hittad",
+    "wording_differs": "annan frågelydelse",
+    "wording_unknown": "frågans lydelse inte tryckt",
+    "other_organisation": "annan organisation",
+    "other_respondent_role": "annan svarande än socialchefen",
+    "reference_period_differs": "annan tidpunkt än enkätens",
+    "narrower_subject": "smalare grupp eller område",
+    "approximate": "ungefärligt värde",
+    "bound": "bara en gräns",
+    "derived": "härlett värde",
+    "secondary_source": "pressmeddelande eller nyhet",
+    "restated_later": "återgiven senare",
+    "sources_disagree": "källorna säger olika",
+    "base_unknown": "bas okänd",
+}
+
+
+def flaggor(comparability):
+    """The flags of a `comparability` cell in Swedish."""
+    if not isinstance(comparability, str):
+        return "–"
+    return ", ".join(FLAGGOR.get(f, f) for f in comparability.split(";"))
+
+
+def ja_nej(varde):
+    return "ja" if varde is True or varde == 1 else "nej"
 
 
 undersokningar = tabeller["surveys"].set_index("survey_id")
@@ -47,7 +79,8 @@ tre = undersokningar.loc[["vision_2023", "skl_2015", "vardanalys_2019_socialchef
 for survey_id, rad in tre.iterrows():
     print(survey_id)
     for kolumn, varde in rad.items():
-        print(f"  {kolumn:28s} {varde}")
+        text = "saknas" if pd.isna(varde) else tal(varde) if isinstance(varde, float) else varde
+        print(f"  {kolumn:28s} {text}")
 
 # %% [markdown]
 # SKL skickade enkäten till verksamhetschefen, och de flesta som svarade var inte socialchefer:
@@ -81,7 +114,7 @@ alt.layer(
 # NBVAL_CHECK_OUTPUT
 fragor = tabeller["questions"]
 villkor = fragor[fragor["question_id"].str.endswith("villkor_personalforsorjning")]
-print(villkor[["question_id", "wording_is_verbatim"]].to_string(index=False))
+print(villkor[["question_id"]].assign(wording_is_verbatim=villkor["wording_is_verbatim"].map(ja_nej)).to_string(index=False))
 
 # %% [markdown]
 # Pressmeddelanden och artiklar om de tidigare åren skriver dessutom *svårt att rekrytera
@@ -90,7 +123,7 @@ print(villkor[["question_id", "wording_is_verbatim"]].to_string(index=False))
 
 # %%
 regel = tabeller["harmonisation"].set_index("rule_order").loc[2]
-display(Markdown(f"- Flaggor: `{regel.comparability}`\n- Motivering (på engelska i paketet): *{regel.note}*"))
+display(Markdown(f"Flaggor från regel {regel.name}: *{flaggor(regel.comparability)}*."))
 
 # %% [markdown]
 # ## Olika tidpunkter
@@ -112,7 +145,7 @@ figures.FIGURES["skl_2015_december_diagram_2a"]()
 # NBVAL_CHECK_OUTPUT
 luckor = tabeller["series_gaps"]
 luckor = luckor[(luckor["series_indicator"] == "staffing_difficulty") & (luckor["subject"] == "personal generellt")]
-print(luckor[["year", "gap_flag", "note"]].to_string(index=False, max_colwidth=90))
+print(luckor[["year"]].assign(gap_flag=luckor["gap_flag"].map(FLAGGOR)).to_string(index=False))
 
 # %% [markdown]
 # ## Pressmeddelanden och andra sekundära källor
@@ -125,8 +158,11 @@ print(luckor[["year", "gap_flag", "note"]].to_string(index=False, max_colwidth=9
 # NBVAL_CHECK_OUTPUT
 pg = serie[(serie["series_indicator"] == "staffing_difficulty") & (serie["subject"] == "personal generellt")
            & (serie["breakdown"] == "riket") & (serie["category"] == "svårt") & serie["value"].notna()]
-print(pg[pg["year"].isin([2020, 2023])][["year", "obs_id", "source_id", "value", "value_qualifier", "is_preferred", "comparability"]]
-      .to_string(index=False))
+visa = pg[pg["year"].isin([2020, 2023])]
+visa = visa.assign(value_qualifier=visa["value_qualifier"].map(precisering), is_preferred=visa["is_preferred"].map(ja_nej),
+                   comparability=visa["comparability"].map(flaggor))
+print(visa[["year", "obs_id", "source_id", "value", "value_qualifier", "is_preferred", "comparability"]]
+      .to_string(index=False, float_format=tal, na_rep="–"))
 
 # %%
 ar2020 = pg[pg["year"] == 2020]
@@ -135,12 +171,12 @@ vald = ar2020[ar2020["is_preferred"]].iloc[0]
 display(Markdown(
     f"För 2020 säger rapporten bara att andelen var under {procent(grans.value)} (`{grans.obs_id}`, *mer än en "
     f"fördubbling*). Ett pressmeddelande anger {procent(vald.value)} (`{vald.obs_id}`, källa `{vald.source_id}`). "
-    f"Paketet väljer det exakta värdet men behåller flaggorna `{vald.comparability}`."
+    f"Paketet väljer det exakta värdet men behåller flaggorna: *{flaggor(vald.comparability)}*."
 ))
 
 # %% [markdown]
 # Diagrammet visar varje års valda värde, med färg efter vad slags värde det är. Observera att bara
-# några år har en felmarginal: de andra saknar publicerad bas.
+# några år har ett konfidensintervall: de andra saknar publicerad bas.
 
 # %%
 figures.series_chart()
@@ -167,10 +203,13 @@ BRYT = {"wording_differs", "other_organisation", "other_respondent_role", "refer
 soc = serie[(serie["series_indicator"] == "socialsekreterare_recruitment") & serie["is_preferred"]
             & serie["value"].notna() & (serie["category"] == "svårt")].copy()
 soc["organisation"] = soc["survey_id"].map(undersokningar["organisation"])
-soc["skäl att bryta"] = [", ".join(sorted(set(str(c).split(";")) & BRYT)) for c in soc["comparability"]]
+soc["skäl att bryta"] = [";".join(sorted(set(str(c).split(";")) & BRYT)) for c in soc["comparability"]]
 soc["på linjen"] = soc["skäl att bryta"] == ""
-print(soc[["year", "obs_id", "subject", "reference_period", "value", "på linjen", "skäl att bryta"]]
-      .sort_values(["year", "obs_id"]).to_string(index=False, max_colwidth=60))
+print(soc[["year", "obs_id", "subject", "value"]]
+      .assign(reference_period=soc["reference_period"].fillna("–"),
+              **{"på linjen": soc["på linjen"].map(ja_nej),
+                 "skäl att bryta": [flaggor(c) if c else "–" for c in soc["skäl att bryta"]]})
+      .sort_values(["year", "obs_id"]).to_string(index=False, max_colwidth=130, float_format=tal, na_rep="–"))
 
 # %%
 soc["etikett"] = [figures.value_label(v, q) for v, q in zip(soc["value"], soc["value_qualifier"])]
@@ -225,9 +264,10 @@ print(kontrollera("14.2", svar))
 # %% [markdown]
 # ### Övning `14.3`
 #
-# I samma serie: vilka år har ett exakt värde ur Visions egen rapport, alltså varken en gräns, ett
-# ungefärligt värde eller ett värde från ett pressmeddelande eller en nyhet? Svara med en lista med
-# årtal. Tips: tabellen `pg` ovan, kolumnerna `is_preferred` och `comparability`.
+# I samma serie: vilka år har ett värde som står som siffra i Visions egen rapport, alltså varken ett
+# härlett värde, en gräns, ett ungefärligt värde eller ett värde från ett pressmeddelande eller en
+# nyhet? Svara med en lista med årtal. Tips: tabellen `pg` ovan, kolumnerna `is_preferred` och
+# `comparability`.
 
 # %%
 svar = None  # till exempel: svar = [2001, 2002]
@@ -240,6 +280,13 @@ print(kontrollera("14.3", svar))
 # med tidpunkten ordagrant som i kolumnen `reference_period`.
 
 # %%
-print(serie.loc[serie["survey_id"] == "skl_2015", "reference_period"].dropna().unique().tolist())
+print(" / ".join(serie.loc[serie["survey_id"] == "skl_2015", "reference_period"].dropna().unique()))
 svar = None
 print(kontrollera("14.4", svar))
+
+# %% [markdown]
+# ### Reflektion `14.5`
+#
+# En kollega vill rita *personal generellt, svårt* 2015–2023 som en enda linje i en rapport till
+# kommunstyrelsen. Skriv tre eller fyra meningar om vilka år som kan stå på linjen, vilka som bör
+# visas på annat sätt och varför. Ett exempel på svar finns i lösningarna.

@@ -6,14 +6,13 @@
 # har tagits fram och ett ordagrant citat. Då kan vem som helst kontrollera den.
 #
 # **Det här gör du:** följer en siffra från rapportens text till en rad, läser en figurtext och en
-# bas, räknar om ett härlett värde och kontrollerar själv tre citat mot källtexterna.
+# bas, räknar om ett härlett värde och kontrollerar själv citat mot originalen.
 #
 # **Det här lär du dig:** skillnaden mellan en angiven, en ungefärlig och en härledd siffra, och
 # mellan undersökningen (när frågan ställdes) och källan (var siffran står).
 #
-# **Det här behöver du:** ha gått igenom notebook 00 och 01. För citatkontrollen behövs
-# källtexterna i mappen `shared/sources` bredvid projektmappen; saknas de hoppar cellen över
-# kontrollen och säger det.
+# **Det här behöver du:** ha gått igenom notebook 00 och 01. För citatkontrollen öppnar du
+# originaldokumenten; den som har projektets källtexter kan dessutom låta datorn leta efter citaten.
 
 # %%
 import altair as alt
@@ -22,11 +21,14 @@ from IPython.display import Markdown, display
 
 import socialtjanst
 from socialtjanst import figures, stats
+from socialtjanst.metadata import vocabulary
 from socialtjanst.ovningar import kontrollera
 
 alt.renderers.enable("svg")  # diagrammen ritas utan internet
 tabeller = socialtjanst.load()
 
+tal = figures.number_sv  # 54,5
+grund, precisering = vocabulary("value_basis"), vocabulary("value_qualifier")  # Swedish labels of the codes
 obs = tabeller["observations"].set_index("obs_id")
 kallor = tabeller["sources"].set_index("source_id")
 
@@ -38,8 +40,10 @@ kallor = tabeller["sources"].set_index("source_id")
 # %%
 # NBVAL_CHECK_OUTPUT
 kolumner = ["source_id", "survey_id", "question_id", "figure_id", "section", "page", "indicator", "subject",
-            "breakdown", "category", "reference_year", "value", "unit", "value_basis", "base_n", "base_note"]
-print(obs.loc["V23-047", kolumner].to_string())
+            "breakdown", "category", "reference_year", "value", "value_basis", "base_n"]
+rad = obs.loc["V23-047", kolumner].copy()
+rad["value"], rad["value_basis"] = tal(rad["value"]), grund[rad["value_basis"]]
+print(rad.fillna("saknas").to_string())
 
 # %%
 rad = obs.loc["V23-047"]
@@ -60,7 +64,10 @@ display(Markdown(
 # %%
 # NBVAL_CHECK_OUTPUT
 samma = obs[obs["quote"] == rad.quote]
-print(samma[["reference_year", "category", "value", "unit", "value_basis", "value_qualifier", "formula"]].to_string())
+print(samma[["reference_year", "category", "value"]]
+      .assign(value_basis=samma["value_basis"].map(grund), value_qualifier=samma["value_qualifier"].map(precisering),
+              formula=samma["formula"].fillna("–"))
+      .to_string(float_format=tal, na_rep="–"))
 
 # %% [markdown]
 # ## Läs en figurtext
@@ -82,7 +89,7 @@ fig = tabeller["figures"]
 vision_fig = fig[fig["source_id"] == "vision_2023"].set_index("figure_id")
 tal_i_basen = vision_fig["base_printed"].str.extract(r"n=(\d+)(?:[–/](\d+))?")
 tal_i_basen.columns = ["första", "andra"]
-print(pd.concat([vision_fig["base_printed"], tal_i_basen], axis=1).to_string())
+print(pd.concat([vision_fig["base_printed"], tal_i_basen.fillna("–")], axis=1).to_string())
 
 # %% [markdown]
 # ## Härledda värden
@@ -94,7 +101,9 @@ print(pd.concat([vision_fig["base_printed"], tal_i_basen], axis=1).to_string())
 # %%
 # NBVAL_CHECK_OUTPUT
 harledda = obs[(obs["source_id"] == "vision_2023") & (obs["value_basis"] == "derived")]
-print(harledda[["reference_year", "subject", "value", "value_qualifier", "formula"]].to_string(max_colwidth=40))
+print(harledda[["reference_year", "subject", "value", "formula"]]
+      .assign(value_qualifier=harledda["value_qualifier"].map(precisering))
+      .to_string(max_colwidth=40, float_format=tal, na_rep="–"))
 
 # %%
 from socialtjanst.validate import OBS_ID, evaluate
@@ -103,12 +112,12 @@ harledd = obs.loc["V23-049"]
 delar = {ref: float(obs.loc[ref, "value"]) for ref in OBS_ID.findall(harledd.formula)}
 steg = harledd.formula
 for ref, varde in delar.items():
-    steg = steg.replace(ref, f"{varde:g}")
+    steg = steg.replace(ref, tal(varde))
 display(Markdown(
-    f"`V23-049` = `{harledd.formula}` = {steg} = **{evaluate(harledd.formula, delar):g}** "
-    f"(lagrat värde: {harledd.value:g}, år {harledd.reference_year}).\n\n"
-    + "\n".join(f"- `{ref}`: {obs.loc[ref, 'value']:g} ({obs.loc[ref, 'unit']}), år {obs.loc[ref, 'reference_year']}"
-                for ref in delar)
+    f"`V23-049` = `{harledd.formula}` = {steg} = **{tal(evaluate(harledd.formula, delar))}** "
+    f"(lagrat värde: {tal(harledd.value)}, år {harledd.reference_year}).\n\n"
+    + "\n".join(f"- `{ref}`: {figures.value_label(obs.loc[ref, 'value'], None, obs.loc[ref, 'unit'])}, "
+                f"år {obs.loc[ref, 'reference_year']}" for ref in delar)
     + "\n\n`socialtjanst validate` räknar om varje formel och larmar om resultatet inte stämmer."
 ))
 
@@ -123,83 +132,79 @@ display(Markdown(
 med_text = kallor[kallor["text_file"].notna()].index
 slag = (tabeller["observations"][tabeller["observations"]["source_id"].isin(med_text)]
         .groupby(["source_id", "value_basis"], observed=True).size().reset_index(name="antal"))
+slag["dokument"] = [f"{kallor.loc[k, 'publisher']}: {kallor.loc[k, 'title'][:40]}…" for k in slag["source_id"]]
+slag["hur"] = slag["value_basis"].map(grund)
 alt.Chart(slag).mark_bar().encode(
-    y=alt.Y("source_id:N", title="Dokument (source_id)"),
+    y=alt.Y("dokument:N", title=None, axis=alt.Axis(labelLimit=360)),
     x=alt.X("antal:Q", title="Antal siffror (observationer)"),
-    color=alt.Color("value_basis:N", title="Hur siffran är given", sort=["stated", "approximate", "derived"]),
-).properties(width=380, title=alt.TitleParams(
+    color=alt.Color("hur:N", title="Hur siffran är given", sort=list(grund.values())),
+).properties(width=300, title=alt.TitleParams(
     "Hur siffrorna är givna i de fem dokumenten",
-    subtitle=["stated: står som siffra; approximate: står i ord; derived: framräknad med en formel.",
+    subtitle=["Angiven: står som siffra. Ungefärlig: står i ord. Härledd: framräknad med en formel.",
               "Källa: datapaketet socialtjanst-enkater, tabellen observations."],
     anchor="start"))
 
 # %% [markdown]
 # ## Kontrollera citaten själv
 #
-# Källtexterna är vanliga textfiler. Filnamnen står i `sources.text_file`. Först läser vi in dem,
-# om de finns:
+# Varje siffra har ett ordagrant citat (`quote`) och en plats i källan: dokumentet (`source_id`, med
+# titel och länk i tabellen `sources`) och sidan (`page`) eller rubriken (`section`) i
+# `observations`. Så här kontrollerar du en rad: öppna originalet, leta upp citatet och läs
+# meningarna före och efter. Står siffran där, och i det sammanhang som raden påstår (år, grupp,
+# kategori)?
 
 # %%
-import hashlib
+def var_star_det(obs_id):
+    """Where to find an observation's quote in the original, in Swedish."""
+    rad = obs.loc[obs_id]
+    kalla = kallor.loc[rad.source_id]
+    lank = kalla.url if isinstance(kalla.url, str) else "ingen länk i paketet: sök på titeln och utgivaren"
+    plats = f"sidan {rad.page}" if not pd.isna(rad.page) else f"under rubriken ”{rad.section}”"
+    return (f"**{obs_id}** ({figures.value_label(rad.value, rad.value_qualifier, rad.unit)}): ”{rad.quote}”\n\n"
+            f"Källa: {kalla.publisher}, *{kalla.title}*, {plats}. Länk: {lank}")
+
+
+display(Markdown("\n\n".join(var_star_det(obs_id) for obs_id in ["V23-076", "SKL-016", "VA-005"])))
+
+# %% [markdown]
+# Välj en egen observation, till exempel en ur en figur du har läst, och kontrollera den i originalet:
+
+# %%
+mitt_obs_id = "V23-083"  # byt till ett annat obs_id
+display(Markdown(var_star_det(mitt_obs_id)))
+
+# %% [markdown]
+# ### Automatisk kontroll, om du har källtexterna
+#
+# Projektet har källtexterna som vanliga textfiler (filnamnen står i `sources.text_file`), men de
+# följer inte med paketet. Har din lärare gett dig mappen med dem kan datorn leta efter citaten:
+# skriv mappens sökväg i cellen nedan och kör den. `fold` gör om radbrytningar och avstavningar till
+# vanliga mellanslag, och `find_quote` ger platsen i texten, eller −1 om citatet inte finns. Utan
+# mappen hoppar cellen över kontrollen och säger det.
+
+# %%
 from pathlib import Path
 
 from socialtjanst.text import find_quote, fold, load_texts
 
-KALLMAPP = Path("../../shared/sources")
-if KALLMAPP.is_dir():
-    texter = load_texts(KALLMAPP, kallor["text_file"].dropna().to_dict())
-    for source_id, filnamn in kallor["text_file"].dropna().items():
-        fil = KALLMAPP / filnamn
-        if not fil.is_file():
-            print(f"{source_id}: {filnamn} saknas")
-            continue
-        samma_version = hashlib.sha256(fil.read_bytes()).hexdigest() == kallor.loc[source_id, "text_sha256"]
-        print(f"{source_id}: {filnamn}, {'samma version som citaten kontrollerades mot' if samma_version else 'ANNAN version än paketets'}")
+KALLMAPP = None  # till exempel: KALLMAPP = Path("../../shared/sources")
+
+if KALLMAPP is None or not Path(KALLMAPP).is_dir():
+    print("Ingen mapp med källtexter angiven: den automatiska kontrollen hoppas över. "
+          "Kontrollera citaten i originalen som ovan.")
 else:
-    texter = {}
-    display(Markdown(f"**Källtexterna saknas** (mappen `{KALLMAPP}` finns inte). Citatkontrollen nedan hoppas "
-                     "över; resten av notebooken fungerar ändå."))
-
-# %% [markdown]
-# Nu tre citat ur tre olika dokument. `fold` gör om radbrytningar och avstavningar i texten till
-# vanliga mellanslag, och `find_quote` letar efter citatet: ett tal noll eller större betyder att
-# citatet finns, och talet är platsen i texten. Vi skriver ut texten runt omkring:
-
-# %%
-def visa_citat(obs_id, marginal=120):
-    rad = obs.loc[obs_id]
-    if rad.source_id not in texter:
-        print(f"{obs_id}: källtexten för {rad.source_id} finns inte här, kontrollen hoppas över.")
-        return
-    plats = find_quote(rad.quote, texter[rad.source_id])
-    if plats < 0:
-        print(f"{obs_id}: citatet hittades INTE i {rad.source_id}.")
-        return
-    text = fold(texter[rad.source_id])
-    slut = plats + len(fold(rad.quote))
-    print(f"{obs_id} ({rad.source_id}, tecken {plats}): värde {rad.value:g}")
-    print(f"  …{text[max(0, plats - marginal):plats]}[[{text[plats:slut]}]]{text[slut:slut + marginal]}…\n")
-
-
-for obs_id in ["V23-076", "SKL-016", "VA-005"]:
-    visa_citat(obs_id)
-
-# %% [markdown]
-# Texten inom `[[ ]]` är citatet. Läs meningarna före och efter: står siffran i det sammanhang som
-# raden påstår (år, grupp, kategori)? Ändra ett ord i ett citat och se att `find_quote` då inte
-# hittar det:
-
-# %%
-if texter:
-    andrat = obs.loc["V23-076", "quote"].replace("storstadslänen", "glesbygden")
-    print(find_quote(andrat, texter["vision_2023"]))
-
-# %% [markdown]
-# Välj en egen observation, till exempel en ur en figur du har läst, och kontrollera den:
-
-# %%
-mitt_obs_id = "V23-083"  # byt till ett annat obs_id
-visa_citat(mitt_obs_id)
+    texter = load_texts(Path(KALLMAPP), kallor["text_file"].dropna().to_dict())
+    for obs_id in ["V23-076", "SKL-016", "VA-005", mitt_obs_id]:
+        rad = obs.loc[obs_id]
+        plats = find_quote(rad.quote, texter[rad.source_id]) if rad.source_id in texter else None
+        if plats is None:
+            print(f"{obs_id}: källtexten för {rad.source_id} finns inte i mappen.")
+        elif plats < 0:
+            print(f"{obs_id}: citatet hittades INTE i {rad.source_id}.")
+        else:
+            text = fold(texter[rad.source_id])
+            slut = plats + len(fold(rad.quote))
+            print(f"{obs_id}: …{text[max(0, plats - 120):plats]}[[{text[plats:slut]}]]{text[slut:slut + 120]}…\n")
 
 # %% [markdown]
 # ## Övningar
@@ -243,6 +248,15 @@ print(kontrollera("15.3", svar))
 # med dess `source_id`. Jämför med `survey_id`: vad är skillnaden?
 
 # %%
-print(obs.loc["V23-077", ["reference_year", "survey_id", "value"]].to_string())
+rad = obs.loc["V23-077"]
+print(f"V23-077: {tal(rad.value)} procent år {rad.reference_year}, survey_id {rad.survey_id}")
 svar = None
 print(kontrollera("15.4", svar))
+
+# %% [markdown]
+# ### Reflektion `15.5`
+#
+# Välj en observation och kontrollera den i originalet som ovan. Skriv två eller tre meningar: hittade
+# du citatet, säger sammanhanget samma sak som raden i paketet (år, grupp, kategori), och vad skulle
+# du skriva i en fotnot för att en läsare ska kunna kontrollera siffran själv? Ett exempel på svar
+# finns i lösningarna.

@@ -112,19 +112,130 @@ def test_common_mistakes_get_a_specific_hint():
     row = t["observations"].set_index("obs_id").loc["V23-053"]
     assert "utan korrektion" in kontrollera("12.1", socialtjanst.stats.percent_interval(row.value, int(row.base_n)))
     interval = socialtjanst.stats.percent_interval(row.value, int(row.base_n), int(v.population_n))
-    assert "felmarginalen" in kontrollera("11.3", interval)
+    assert "konfidensintervallet" in kontrollera("11.3", interval)
     gaps = t["series_gaps"]
     line = (gaps["subject"] == "personal generellt") & (gaps["breakdown"] == "riket") & (gaps["category"] == "svårt")
     assert "no_survey" in kontrollera("14.2", int(line.sum()))
     assert "undersökningen" in kontrollera("15.4", "vision_2020")
 
 
-def test_answers_are_read_leniently():
+def _key(ovning_id):
+    return OVNINGAR[ovning_id].facit()
+
+
+def _rate():
     u = load()["surveys"].set_index("survey_id").loc["vision_2023"]
-    rate = 100 * u.respondents_n / u.population_n
-    for form in (round(rate, 1), round(rate, 2), f"{rate:.1f}".replace(".", ","), f"{rate:.1f} %"):
-        assert kontrollera("11.1", form) == RATT, form
-    assert kontrollera("12.3", "Nej") == kontrollera("12.3", False) == RATT
+    return 100 * u.respondents_n / u.population_n
+
+
+def _sv(x, decimals=1):
+    return f"{x:.{decimals}f}".replace(".", ",")
+
+
+# (exercise, answer from the key, why a careful student may write it so)
+ACCEPTED = [
+    ("11.1", lambda: round(_rate(), 1), "the number, one decimal"),
+    ("11.1", lambda: round(_rate(), 2), "more decimals than asked"),
+    ("11.1", lambda: _sv(_rate()), "decimal comma in a string"),
+    ("11.1", lambda: f"{_sv(_rate())} %", "with the percent sign"),
+    ("11.1", lambda: f"{_sv(_rate())}\u00a0%", "with a no-break space before %"),
+    ("11.1", lambda: f"{_sv(_rate())} procent", "with the word procent"),
+    ("11.4", lambda: float(_key("11.4")), "a whole number as a float"),
+    ("11.3", lambda: list(_key("11.3"))[::-1], "the limits in either order, as a list"),
+    ("11.3", lambda: "{}–{}".format(*(_sv(x) for x in _key("11.3"))), "an interval written as text"),
+    ("11.3", lambda: "{}, {}".format(*(_sv(x) for x in _key("11.3"))), "two numbers in one string"),
+    ("12.2", lambda: ", ".join(map(str, _key("12.2"))), "a list written as one string"),
+    ("12.2", lambda: " och ".join(map(str, _key("12.2"))), "a list joined with och"),
+    ("12.2", lambda: range(min(_key("12.2")), max(_key("12.2")) + 1), "a range"),
+    ("12.3", lambda: _key("12.3").capitalize() + ".", "capital letter and full stop"),
+    ("12.3", lambda: _key("12.3") == "ja", "a bool"),
+    ("13.1", lambda: ", ".join(_key("13.1")), "a list written as one string"),
+    ("13.1", lambda: [o.lower() for o in _key("13.1")], "lower case"),
+    ("13.2", lambda: _key("13.2"), "rest after the rounded share"),
+    ("13.2", lambda: _sv(_key("13.2") + 0.5), "28,5: the share was rounded, so the rest may be half a point more"),
+    ("14.3", lambda: ", ".join(map(str, _key("14.3"))), "years written as one string"),
+    ("14.4", lambda: "i dag" if _key("14.4") == "idag" else _key("14.4"), "i dag / idag"),
+    ("14.4", lambda: _key("14.4").upper(), "case does not matter"),
+    ("15.1", lambda: " och ".join(_key("15.1")), "obs_ids in one string"),
+    ("15.1", lambda: [x.lower() for x in _key("15.1")], "obs_ids in lower case"),
+    ("15.3", lambda: f"n={_key('15.3')}", "n=136 as printed under the figure"),
+    ("15.3", lambda: f"n = {_key('15.3')}", "n = 136 with spaces"),
+    ("15.4", lambda: f'"{_key("15.4")}"', "with quotation marks inside the string"),
+]
+
+
+@pytest.mark.parametrize(("ovning_id", "answer", "why"), ACCEPTED, ids=[f"{a}-{c}" for a, _, c in ACCEPTED])
+def test_what_a_careful_student_writes_is_accepted(ovning_id, answer, why):
+    assert kontrollera(ovning_id, answer()) == RATT, why
+
+
+# (exercise, a wrong or unreadable answer, a fragment the explanation must contain)
+REJECTED = [
+    ("11.1", lambda: round(_rate() / 100, 3), "Svara i procent, inte som andel"),
+    ("11.1", lambda: tuple(int(x) for x in _sv(_rate()).split(",")), "blev två tal i Python"),
+    ("11.1", lambda: "femtiofem", "går inte att läsa som ett tal"),
+    ("11.1", lambda: True, "Sant eller falskt är inget tal"),
+    ("11.1", lambda: [1, 2], "ett enda tal"),
+    ("11.1", lambda: float("nan"), "NaN"),
+    ("11.4", lambda: round(_larosaten(), 2), "avrunda till ett heltal"),
+    ("11.3", lambda: tuple(int(p) for x in _key("11.3") for p in _sv(x).split(",")), "blev två tal i Python"),
+    ("11.3", lambda: [x / 100 for x in _key("11.3")], "Svara i procent, inte som andel"),
+    ("11.3", lambda: _key("11.3")[0], "två tal"),
+    ("11.3", lambda: [1, 2, 3], "två tal, inte 3"),
+    ("12.2", lambda: [*_key("12.2"), max(_key("12.2")) + 1], "för mycket"),
+    ("12.3", lambda: "kanske", 'Svara "ja" eller "nej"'),
+    ("12.4", lambda: _overlap_n(), "överlappar betyder inte"),
+    ("12.4", lambda: _key("12.4") - 1, "Nästan"),
+    ("12.4", lambda: 54.5, "inget heltal"),
+    ("13.1", lambda: _key("13.1")[:1], "något saknas"),
+    ("13.1", lambda: [*_key("13.1"), "Varken lätta eller svåra"], "för mycket"),
+    ("13.2", lambda: _key("13.2") + 1, "Ledtråd"),
+    ("14.3", lambda: sorted(OVNINGAR["14.3"].fel[0].varde()), "härlett värde"),
+    ("14.4", lambda: "12 månader sedan", "reference_period_differs"),
+    ("15.3", lambda: "n=", "går inte att läsa som ett tal"),
+    ("15.4", lambda: "finns_inte", "ingen källa med det source_id"),
+]
+
+
+def _larosaten():
+    u = load()["surveys"].set_index("survey_id").loc["vardanalys_2019_larosaten"]
+    return 100 * u.respondents_n / u.population_n
+
+
+def _overlap_n():
+    obs = load()["observations"].set_index("obs_id")
+    high, low = obs.loc["V23-066", "value"], obs.loc["V23-067", "value"]
+    return next(
+        n
+        for n in range(2, 1000)
+        if socialtjanst.stats.percent_interval(high, n)[0] > socialtjanst.stats.percent_interval(low, n)[1]
+    )
+
+
+@pytest.mark.parametrize(("ovning_id", "answer", "fragment"), REJECTED, ids=[f"{a}-{c}" for a, _, c in REJECTED])
+def test_what_is_not_right_is_explained_in_swedish(ovning_id, answer, fragment):
+    verdict = kontrollera(ovning_id, answer())
+    assert verdict != RATT
+    assert fragment in verdict, verdict
+    assert "Ledtråd:" in verdict
+
+
+def test_the_overlap_rule_and_the_difference_interval_give_different_answers_to_12_4():
+    """The exercise would not teach the difference interval if both rules gave the same n."""
+    assert _overlap_n() > _key("12.4")
+
+
+def test_14_3_excludes_derived_values():
+    s = load()["series"]
+    derived = set(s.loc[s["value_basis"] == "derived", "year"].astype(int))
+    assert not set(_key("14.3")) & derived
+
+
+def test_every_message_is_swedish():
+    english = re.compile(r"\b(the|answer|wrong|right|should|number|list|hint)\b", re.I)
+    for ovning in OVNINGAR.values():
+        for text in (ovning.fraga, ovning.tips, ovning.form.beskrivning, *(f.tips for f in ovning.fel)):
+            assert not english.search(text), f"{ovning.id}: {text}"
     assert kontrollera("99.9", 1).startswith("Det finns ingen övning")
 
 
@@ -233,3 +344,29 @@ def test_no_exercise_answer_is_written_into_the_checker():
             answers |= {round(float(v), 1) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)}
     leaked = {n for n in numbers if any(math.isclose(n, a) for a in answers) and n > 10 and n != 100}
     assert not leaked, f"ovningar.py contains answers: {leaked}"
+
+
+def _outputs(notebook) -> str:
+    texts = []
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            texts.append(output.get("text", ""))
+            texts.append(output.get("data", {}).get("text/markdown", ""))
+    return "\n".join(texts)
+
+
+def test_notebook_15_lets_students_check_quotes_without_the_source_texts():
+    """The committed output must be what a student without ../shared/sources sees: the originals to open."""
+    script = NOTEBOOKS / "15_fran_rapport_till_data.py"
+    assert "KALLMAPP = None" in script.read_text(encoding="utf-8")
+    shown = _outputs(script.with_suffix(".ipynb"))
+    assert "[[" not in shown, "the committed output shows an automatic quote check a student cannot reproduce"
+    assert "den automatiska kontrollen hoppas över" in shown
+    assert shown.count("Källa: ") >= 4  # three examples and the student's own choice, each with where to look
+
+
+def test_notebook_12_teaches_the_difference_interval_not_the_overlap_rule():
+    source = (NOTEBOOKS / "12_bas_och_felmarginal.py").read_text(encoding="utf-8")
+    assert "stats.percent_difference_interval" in source and "stats.paired_difference_interval" in source
+    assert "skillnaden kan vara slump" not in source
+    assert "Överlappet säger ingenting säkert" in source

@@ -4,7 +4,16 @@ import math
 
 import pytest
 
-from socialtjanst.stats import nonresponse_bounds, percent_interval, respondent_counts, wilson_interval
+from socialtjanst.stats import (
+    difference_interval,
+    frechet_bounds,
+    nonresponse_bounds,
+    paired_difference_interval,
+    percent_difference_interval,
+    percent_interval,
+    respondent_counts,
+    wilson_interval,
+)
 
 Z95 = 1.959963984540054
 
@@ -88,3 +97,96 @@ def test_nonresponse_bounds_by_hand():
     assert nonresponse_bounds(50, 100, 200) == (25.0, 75.0)
     with pytest.raises(ValueError):
         nonresponse_bounds(50, 300, 200)
+
+
+# Newcombe (1998), "Interval estimation for the difference between independent proportions:
+# comparison of eleven methods", Statistics in Medicine 17:873-890, Table II, method 10 (hybrid
+# score), examples (a)-(d); values as transcribed in huggingface/lerobot pull request #4659
+# (https://github.com/huggingface/lerobot/pull/4659), see docs/search-log.md.
+NEWCOMBE_TABLE_II = [
+    ((56, 70, 48, 80), (0.0524, 0.3339)),
+    ((9, 10, 3, 10), (0.1705, 0.8090)),
+    ((6, 7, 2, 7), (0.0582, 0.8062)),
+    ((5, 56, 0, 29), (-0.0381, 0.1926)),
+]
+
+
+@pytest.mark.parametrize(("counts", "expected"), NEWCOMBE_TABLE_II)
+def test_difference_interval_matches_newcombe_table_ii(counts, expected):
+    k1, n1, k2, n2 = counts
+    lo, hi = difference_interval(k1 / n1, n1, k2 / n2, n2)
+    assert (round(lo, 4), round(hi, 4)) == expected
+
+
+@pytest.mark.parametrize(
+    ("k1", "n1", "k2", "n2"), [(56, 70, 48, 80), (0, 10, 0, 20), (10, 10, 0, 20), (105, 137, 88, 139), (3, 9, 7, 12)]
+)
+def test_difference_interval_matches_statsmodels(k1, n1, k2, n2):
+    from statsmodels.stats.proportion import confint_proportions_2indep
+
+    want = confint_proportions_2indep(k1, n1, k2, n2, method="newcomb", compare="diff")
+    assert difference_interval(k1 / n1, n1, k2 / n2, n2) == pytest.approx(tuple(map(float, want)), abs=1e-9)
+
+
+def test_fpc_enters_the_difference_through_each_waves_wilson_limits():
+    """With populations, the interval is Newcombe's combination of the two FPC Wilson intervals."""
+    p1, n1, p2, n2, big_n = 0.46, 139, 0.26, 120, 290
+    l1, u1 = _bisect_interval(p1, n1, big_n)
+    l2, u2 = _bisect_interval(p2, n2, big_n)
+    want = (p1 - p2 - math.hypot(p1 - l1, u2 - p2), p1 - p2 + math.hypot(u1 - p1, p2 - l2))
+    assert difference_interval(p1, n1, p2, n2, big_n, big_n) == pytest.approx(want, abs=1e-9)
+    plain = difference_interval(p1, n1, p2, n2)
+    assert plain[0] < want[0] and want[1] < plain[1]
+    assert difference_interval(p1, big_n, p2, big_n, big_n, big_n) == pytest.approx((p1 - p2, p1 - p2))
+
+
+def test_percent_difference_interval_is_the_share_interval_in_points():
+    lo, hi = difference_interval(0.74, 20, 0.25, 20)
+    assert percent_difference_interval(74, 20, 25, 20) == (round(100 * lo, 1), round(100 * hi, 1))
+
+
+def test_overlapping_intervals_can_hide_a_real_difference():
+    """The rule notebook 12 used to teach: overlap does not mean the difference interval holds 0."""
+    a, b = wilson_interval(0.60, 100), wilson_interval(0.45, 100)
+    assert a[0] < b[1]  # the two intervals overlap
+    assert difference_interval(0.60, 100, 0.45, 100)[0] > 0  # yet the difference excludes 0
+
+
+def _frechet_brute(p1, p2, n):
+    both = [
+        a / n
+        for a in range(n + 1)
+        for b in range(n + 1 - a)
+        for c in range(n + 1 - a - b)
+        if a + b == round(p1 * n) and a + c == round(p2 * n)
+    ]
+    return min(both), max(both)
+
+
+@pytest.mark.parametrize(("p1", "p2"), [(0.7, 0.5), (0.3, 0.2), (0.9, 0.8), (0.5, 0.5), (0.0, 0.4)])
+def test_frechet_bounds_match_enumerated_tables(p1, p2):
+    assert frechet_bounds(p1, p2) == pytest.approx(_frechet_brute(p1, p2, 20))
+
+
+@pytest.mark.parametrize(("p1", "p2", "n"), [(0.6, 0.4, 100), (0.77, 0.53, 130), (0.5, 0.45, 40)])
+def test_paired_interval_narrows_as_the_yes_answers_overlap(p1, p2, n):
+    low, high = frechet_bounds(p1, p2)
+    steps = [low + (high - low) * i / 10 for i in range(11)]
+    widths = [hi - lo for lo, hi in (paired_difference_interval(p1, p2, s, n) for s in steps)]
+    assert all(w1 >= w2 - 1e-12 for w1, w2 in zip(widths, widths[1:], strict=False))
+    for s in steps:
+        lo, hi = paired_difference_interval(p1, p2, s, n)
+        assert lo <= p1 - p2 <= hi
+
+
+def test_paired_interval_without_association_is_the_independent_one():
+    """ad − bc = 0 (both = p1·p2): the correlation term vanishes, as in statsmodels' independent Newcombe."""
+    from statsmodels.stats.proportion import confint_proportions_2indep
+
+    want = confint_proportions_2indep(60, 100, 40, 100, method="newcomb", compare="diff")
+    assert paired_difference_interval(0.6, 0.4, 0.24, 100) == pytest.approx(tuple(map(float, want)), abs=1e-9)
+
+
+def test_paired_interval_rejects_an_impossible_overlap():
+    with pytest.raises(ValueError, match="outside the possible range"):
+        paired_difference_interval(0.7, 0.5, 0.1, 100)

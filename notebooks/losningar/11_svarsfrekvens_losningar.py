@@ -6,8 +6,10 @@
 
 # %%
 import socialtjanst
-from socialtjanst import stats
+from socialtjanst import figures, stats
 from socialtjanst.ovningar import kontrollera
+
+tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
 
 tabeller = socialtjanst.load()
 undersokningar = tabeller["surveys"].set_index("survey_id")
@@ -22,7 +24,7 @@ obs = tabeller["observations"].set_index("obs_id")
 # NBVAL_CHECK_OUTPUT
 u = undersokningar.loc["vision_2023"]
 svar = round(100 * u.respondents_n / u.population_n, 1)
-print(f"{u.respondents_n} / {u.population_n} × 100 = {svar}")
+print(f"{u.respondents_n} / {u.population_n} × 100 = {tal(svar)}")
 print(kontrollera("11.1", svar))
 
 # %% [markdown]
@@ -49,7 +51,7 @@ print(kontrollera("11.2", svar))
 # NBVAL_CHECK_OUTPUT
 rad = obs.loc["V23-053"]
 svar = stats.nonresponse_bounds(rad.value, rad.base_n, u.population_n)
-print(f"stats.nonresponse_bounds({rad.value:g}, {rad.base_n}, {u.population_n}) = {svar[0]:g}–{svar[1]:g}")
+print(f"Bortfallsgränser för {procent(rad.value)} av n = {rad.base_n}, N = {u.population_n}: {tal(svar[0])}–{procent(svar[1])}")
 print(kontrollera("11.3", svar))
 
 # %% [markdown]
@@ -66,5 +68,22 @@ print(kontrollera("11.3", svar))
 lar = undersokningar.loc["vardanalys_2019_larosaten"]
 exakt = 100 * lar.respondents_n / lar.population_n
 svar = int(exakt + 0.5)
-print(f"{lar.respondents_n} / {lar.population_n} × 100 = {exakt:.2f} ≈ {svar} (källan: {lar.response_rate_published_pct:g})")
+print(f"{lar.respondents_n} / {lar.population_n} × 100 = {tal(exakt, 2)} ≈ {svar} "
+      f"(källan: {tal(lar.response_rate_published_pct)})")
 print(kontrollera("11.4", svar))
+
+# %% [markdown]
+# ## Reflektion `11.5`
+#
+# Ett exempel på svar:
+#
+# > Undersökningen säger mycket om de 158 kommuner som svarade: bland socialcheferna där bedömer en
+# > klar majoritet att det är svårt att rekrytera socialsekreterare. Om de kommuner som inte
+# > svarade vet vi ingenting säkert. Bortfallsgränserna visar hur mycket det betyder: räknat på alla
+# > 290 kommuner kan andelen för socialsekreterare ligga någonstans mellan knappt fyra av tio och
+# > drygt nio av tio. Undersökningen är alltså inte värdelös, men slutsatsen gäller de svarande,
+# > och den som vill säga något om hela landet behöver argumentera för att bortfallet liknar dem som
+# > svarade (till exempel genom att jämföra kommungrupper, som SKL och Vårdanalys gör).
+#
+# Det som gör svaret bra: det skiljer på vad vi vet (de svarande) och vad vi antar (bortfallet), och
+# använder bortfallsgränserna i stället för att avfärda eller övertolka siffran.

@@ -6,8 +6,10 @@
 
 # %%
 import socialtjanst
-from socialtjanst import stats
+from socialtjanst import figures, stats
 from socialtjanst.ovningar import kontrollera
+
+tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
 
 tabeller = socialtjanst.load()
 obs = tabeller["observations"].set_index("obs_id")
@@ -23,7 +25,7 @@ N = int(tabeller["surveys"].set_index("survey_id").loc["vision_2023", "populatio
 # NBVAL_CHECK_OUTPUT
 rad = obs.loc["V23-053"]
 svar = stats.percent_interval(rad.value, rad.base_n, N)
-print(f"stats.percent_interval({rad.value:g}, {rad.base_n}, {N}) = {svar[0]:g}–{svar[1]:g}")
+print(f"Konfidensintervall för {procent(rad.value)} av n = {rad.base_n}, N = {N}: {tal(svar[0])}–{procent(svar[1])}")
 print(kontrollera("12.1", svar))
 
 # %% [markdown]
@@ -38,7 +40,7 @@ print(kontrollera("12.1", svar))
 # NBVAL_CHECK_OUTPUT
 rad = obs.loc["V23-095"]
 svar = list(stats.respondent_counts(rad.value, rad.base_n))
-print(f"stats.respondent_counts({rad.value:g}, {rad.base_n}) = {svar}")
+print(f"{procent(rad.value)} av n = {rad.base_n} kan vara {' eller '.join(str(k) for k in svar)} socialchefer")
 print(kontrollera("12.2", svar))
 
 # %% [markdown]
@@ -50,28 +52,51 @@ print(kontrollera("12.2", svar))
 # %%
 # NBVAL_CHECK_OUTPUT
 rader = serie[serie["obs_id"].isin(["V23-076", "V23-078"]) & (serie["series_indicator"] == "staffing_difficulty")]
-print(rader[["obs_id", "breakdown", "value", "base_n", "ci_low_pct", "ci_high_pct"]].to_string(index=False))
+print(rader[["obs_id", "value", "base_n", "ci_low_pct", "ci_high_pct"]]
+      .astype({"base_n": float}).to_string(index=False, float_format=tal, na_rep="saknas"))
 svar = "ja" if rader["ci_low_pct"].notna().all() else "nej"
 print(kontrollera("12.3", svar))
 
 # %% [markdown]
 # ## Övning `12.4`
 #
-# Samma loop som för storstadslänen, med behandlingspersonalens två värden.
+# Samma sökning som för storstadslänen: för varje tänkt bas n räknas konfidensintervallet för
+# skillnaden mellan åren, och vi stannar vid första n där den nedre gränsen är större än 0.
 
 # %%
 # NBVAL_CHECK_OUTPUT
 fore, efter = obs.loc["V23-067"], obs.loc["V23-066"]
-for n in range(2, 1000):
-    lag_varde = stats.percent_interval(fore.value, n)
-    hog_varde = stats.percent_interval(efter.value, n)
-    if hog_varde[0] > lag_varde[1]:
-        break
-print(f"n = {n}: {fore.reference_year} {lag_varde[0]:g}–{lag_varde[1]:g}, {efter.reference_year} {hog_varde[0]:g}–{hog_varde[1]:g}")
-svar = n
+svar = next(n for n in range(2, 1000) if stats.percent_difference_interval(efter.value, n, fore.value, n)[0] > 0)
+lag, hog = stats.percent_difference_interval(efter.value, svar, fore.value, svar)
+print(f"n = {svar}: skillnaden {efter.reference_year} − {fore.reference_year} har konfidensintervallet "
+      f"{tal(lag)} till {tal(hog)} procentenheter")
 print(kontrollera("12.4", svar))
 
 # %% [markdown]
-# Skillnaden mellan åren är mindre än för storstadslänen, så det krävs en betydligt större bas innan
-# den säkert är större än osäkerheten. Basen för 2022 är okänd: om den var minst så stor som
-# svaret, och om frågan ställdes på samma sätt, är ökningen större än slumpen kan förklara.
+# Om man i stället väntar tills de två årens egna intervall slutar överlappa krävs en betydligt
+# större bas: överlappsregeln är för sträng.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+isar = next(n for n in range(2, 1000) if stats.percent_interval(efter.value, n)[0] > stats.percent_interval(fore.value, n)[1])
+print(f"De två årens intervall slutar överlappa först vid n = {isar}")
+
+# %% [markdown]
+# Skillnaden mellan åren är mindre än för storstadslänen, så det krävs en större bas innan den
+# säkert är större än osäkerheten. Basen för 2023 är känd (139) och större än svaret, men basen för
+# 2022 är okänd. Om den var minst så stor som svaret, om frågan ställdes på samma sätt och om
+# bortfallet inte snedvrider, är ökningen större än slumpen kan förklara.
+
+# %% [markdown]
+# ## Reflektion `12.5`
+#
+# Ett exempel på svar till socialnämnden:
+#
+# > I Visions enkät 2023 svarade 158 av landets 290 kommuner, och av de 137 socialchefer som svarade
+# > på frågan bedömde 77 procent att villkoren för personalförsörjningen är svåra. Med ett 95 procents
+# > konfidensintervall på 71,5–81,7 procent (felmarginal omkring 5 procentenheter) är det klart
+# > mer än hälften, men siffran gäller de kommuner som svarade: om de som inte svarade skiljer sig
+# > kan andelen i hela landet vara en annan.
+#
+# Det som gör svaret bra: basen (137 av 158 svarande, av 290 kommuner), vad intervallet betyder
+# och att det bara täcker slumpen, inte bortfallet (notebook 11).

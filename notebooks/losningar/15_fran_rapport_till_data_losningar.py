@@ -8,9 +8,11 @@
 import re
 
 import socialtjanst
+from socialtjanst import figures
 from socialtjanst.ovningar import kontrollera
 from socialtjanst.validate import OBS_ID, evaluate
 
+tal = figures.number_sv  # 54,5
 tabeller = socialtjanst.load()
 obs = tabeller["observations"].set_index("obs_id")
 
@@ -23,7 +25,7 @@ obs = tabeller["observations"].set_index("obs_id")
 # NBVAL_CHECK_OUTPUT
 formel = obs.loc["V23-055", "formula"]
 svar = OBS_ID.findall(formel)
-print(f"{formel} → {svar}")
+print(f"{formel} → {' och '.join(svar)}")
 print(kontrollera("15.1", svar))
 
 # %% [markdown]
@@ -36,7 +38,7 @@ print(kontrollera("15.1", svar))
 formel = obs.loc["V23-087", "formula"]
 varden = {ref: float(obs.loc[ref, "value"]) for ref in OBS_ID.findall(formel)}
 svar = evaluate(formel, varden)
-print(f"{formel} med {varden} = {svar:g}")
+print(f"{formel} med {', '.join(f'{ref} = {tal(v)}' for ref, v in varden.items())} → {tal(svar)}")
 print(kontrollera("15.2", svar))
 
 # %% [markdown]
@@ -63,3 +65,17 @@ rad = obs.loc["V23-077"]
 svar = rad.source_id
 print(f"survey_id: {rad.survey_id}, source_id: {svar}")
 print(kontrollera("15.4", svar))
+
+# %% [markdown]
+# ## Reflektion `15.5`
+#
+# Ett exempel på svar, för `V23-076`:
+#
+# > Jag hittade citatet under rubriken ”Svårigheterna ökar mest inom storstadslänen” i Visions
+# > Socialchefsrapport 2023, och det står där ordagrant. Sammanhanget stämmer med raden: det gäller
+# > socialchefer i storstadslänen, andelen som bedömer villkoren för personalförsörjningen som svåra,
+# > 2023 jämfört med 2020. I en fotnot skulle jag skriva: ”Vision, Socialchefsrapporten 2023, avsnittet
+# > Svårigheterna ökar mest inom storstadslänen; basen för gruppen anges inte.”
+#
+# Det som gör svaret bra: det kontrollerar både ordalydelsen och sammanhanget, och fotnoten talar om
+# var siffran står och vad som saknas (basen), så att läsaren kan bedöma den själv.
