@@ -42,7 +42,9 @@ def test_every_resource_is_readable_by_v1_readers(resource):
 def _read_with_r() -> dict:
     rscript = shutil.which("Rscript")
     if rscript is None:
-        pytest.skip("R is not installed (`make test` installs it with apt-get): the R interoperability test did not run")
+        pytest.skip(
+            "R is not installed (`make test` installs it with apt-get): the R interoperability test did not run"
+        )
     env = dict(os.environ, R_LIBS=os.pathsep.join(filter(None, [str(R_LIBRARY), os.environ.get("R_LIBS")])))
     check = subprocess.run([rscript, "-e", "library(frictionless)"], env=env, capture_output=True, text=True)
     if check.returncode != 0:

@@ -1,4 +1,4 @@
-"""Command line: `socialtjanst validate | build | coverage`."""
+"""Command line: `socialtjanst validate | build | coverage | render | export`."""
 
 from __future__ import annotations
 
@@ -71,6 +71,20 @@ def _render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .export import ExportError, export
+
+    try:
+        written = export(Path(args.root), Path(args.to))
+    except ExportError as exc:
+        print(exc, file=sys.stderr)
+        print(f"not exported: the package in {args.root} is not valid (nothing was written)", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote: {path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="socialtjanst", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -97,6 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--root", default=".", help="package folder (default: .)")
     p.set_defaults(func=_render)
+
+    p = commands.add_parser("export", help="Excel, SQLite, Parquet, SPSS and Stata files of the package")
+    p.add_argument("--root", default=".", help="package folder (default: .)")
+    p.add_argument("--to", default="dist", metavar="DIR", help="output folder (default: dist)")
+    p.set_defaults(func=_export)
 
     args = parser.parse_args(argv)
     return args.func(args)
