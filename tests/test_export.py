@@ -276,3 +276,66 @@ def test_export_refuses_an_invalid_package_and_writes_nothing(package_copy, tmp_
     err = capsys.readouterr().err
     assert "furlongs" in err and "nothing was written" in err
     assert not re.search(r"Traceback", err)
+
+
+# ---------------------------------------------------------------- Datasette (`make explore`)
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def datasette(exported):
+    """`datasette serve` on the export, on a free port of localhost (as `make explore` runs it)."""
+    import socket
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [str(Path(sys.executable).parent / "datasette"), "serve", str(exported / SQLITE)]
+    command += ["--metadata", str(exported / "datasette.json"), "-h", "127.0.0.1", "-p", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url, timeout=1)
+                break
+            except OSError:
+                assert server.poll() is None, server.stderr.read().decode()
+                time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="chromium is not installed (`make test` installs it): the Datasette browser test did not run",
+)
+def test_datasette_shows_the_export_with_a_facet_and_a_search(datasette, tables):
+    from playwright.sync_api import sync_playwright
+
+    flags = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+    flags += ["--disable-component-update", "--disable-sync"]
+    obs = tables["observations"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=flags)
+        page = browser.new_page()
+        page.goto(f"{datasette}/{SQLITE.removesuffix('.sqlite')}/observations?_facet=unit")
+        assert "Observationer: varje publicerad siffra" in page.content()
+        facet = page.locator(".facet-info[data-column=unit]")
+        assert facet.count() == 1
+        percent = facet.locator("li", has_text="percent").first.inner_text()
+        assert str(int((obs["unit"] == "percent").sum())) in percent
+        # The search box is there because of the full-text index over the quotes.
+        page.fill("input#_search", "konsulter")
+        page.locator("form.filters input[type=submit]").click()
+        page.wait_for_load_state("load")
+        expected = int(obs["quote"].str.contains(r"\bkonsulter\b", case=False, regex=True).sum())
+        assert f"{expected} rows" in page.inner_text("h3") and expected > 0
+        browser.close()
