@@ -6,13 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from .load import load
+from .load import DEFAULT_DESCRIPTOR, load
 from .text import load_texts
 
 
 def _validate(args: argparse.Namespace) -> int:
     from .validate import validate_package
 
+    if args.descriptor is None:  # this folder's package, else the one installed with socialtjanst
+        args.descriptor = "datapackage.json" if Path("datapackage.json").is_file() else str(DEFAULT_DESCRIPTOR)
     report = validate_package(args.descriptor, args.sources)
     for problem in report.problems:
         print(problem)
@@ -90,7 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     p = commands.add_parser("validate", help="validate a data package (never modifies it)")
-    p.add_argument("descriptor", nargs="?", default="datapackage.json", help="default: ./datapackage.json")
+    p.add_argument(
+        "descriptor", nargs="?", help="default: ./datapackage.json, or the package installed with socialtjanst"
+    )
     p.add_argument("--sources", metavar="DIR", help="folder with the source texts: also check every quote")
     p.set_defaults(func=_validate)
 
