@@ -17,7 +17,7 @@ from socialtjanst.cli import main
 from socialtjanst.export import SQLITE, STATISTICAL, XLSX, ExportError, export, labels
 from socialtjanst.metadata import vocabulary
 
-from .conftest import ROOT
+from .conftest import ROOT, readme_example
 
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {res["name"]: res for res in DESCRIPTOR["resources"]}
@@ -339,3 +339,34 @@ def test_datasette_shows_the_export_with_a_facet_and_a_search(datasette, tables)
         expected = int(obs["quote"].str.contains(r"\bkonsulter\b", case=False, regex=True).sum())
         assert f"{expected} rows" in page.inner_text("h3") and expected > 0
         browser.close()
+
+
+# ---------------------------------------------------------------- the README's examples
+
+
+def test_the_readme_sql_example_runs(database, tables):
+    rows = database.execute(readme_example("sql")).fetchall()
+    obs = tables["observations"]
+    chosen = obs[(obs["indicator"] == "staffing_difficulty") & (obs["subject"] == "socialsekreterare")]
+    expected = chosen[["reference_year", "value", "base_n", "source_id"]]
+    assert sorted(map(repr, rows)) == sorted(repr(tuple(row)) for row in _rows(expected)) and rows
+    assert [row[0] for row in rows] == sorted(row[0] for row in rows)
+
+
+@pytest.mark.skipif(
+    PSPP is None, reason="GNU PSPP is not installed (`make test` installs it): the SPSS example did not run"
+)
+def test_the_readme_spss_example_runs_in_pspp(exported, tables, tmp_path):
+    syntax = tmp_path / "example.sps"
+    syntax.write_text(readme_example("spss"), encoding="utf-8")
+    out = subprocess.run(
+        [PSPP, "-O", "format=csv", "-o", "-", str(syntax)],
+        cwd=exported.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    counts = tables["observations"]["indicator"].value_counts()
+    for code, label in vocabulary("indicator", "sv").items():
+        if counts[code]:
+            assert f"{label},{counts[code]}," in out, label

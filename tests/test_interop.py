@@ -10,7 +10,7 @@ import pytest
 
 from socialtjanst import load
 
-from .conftest import ROOT
+from .conftest import ROOT, readme_example
 
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 # The official Data Package 2.0 profile with its parts resolved into one file (see schemas/README.md).
@@ -39,7 +39,8 @@ def test_every_resource_is_readable_by_v1_readers(resource):
     assert first_line.decode("utf-8").split(",") == [f["name"] for f in resource["schema"]["fields"]]
 
 
-def _read_with_r() -> dict:
+def _r() -> tuple[str, dict]:
+    """Rscript and an environment in which R finds frictionless; skips loudly without them."""
     rscript = shutil.which("Rscript")
     if rscript is None:
         pytest.skip(
@@ -52,6 +53,11 @@ def _read_with_r() -> dict:
             "R's frictionless package is not installed (`make r-frictionless` installs it): "
             f"the R interoperability test did not run ({check.stderr.strip().splitlines()[-1]})"
         )
+    return rscript, env
+
+
+def _read_with_r() -> dict:
+    rscript, env = _r()
     script = ROOT / "tests" / "r" / "read_package.R"
     out = subprocess.run(
         [rscript, str(script), str(ROOT / "datapackage.json")], env=env, capture_output=True, text=True, check=True
@@ -76,3 +82,11 @@ def test_r_frictionless_reads_every_resource_with_its_types():
             assert r["classes"][field["name"]] == expected, f"{name}.{field['name']}"
             if enum:
                 assert r["levels"][field["name"]] == enum, f"{name}.{field['name']}"
+
+
+def test_the_readme_r_example_runs():
+    rscript, env = _r()
+    code = readme_example("r") + "cat(nrow(observations), nlevels(observations$indicator))\n"
+    out = subprocess.run([rscript, "-e", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    observations = load()["observations"]
+    assert out.stdout.split() == [str(len(observations)), str(len(observations["indicator"].cat.categories))]
