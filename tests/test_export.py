@@ -89,6 +89,7 @@ def test_xlsx_field_sheet_describes_every_field_with_its_labels(workbook):
     header, body = rows[0], rows[1:]
     assert len(body) == sum(len(res["schema"]["fields"]) for res in RESOURCES.values())
     by_field = {(r[0], r[1]): dict(zip(header, r, strict=True)) for r in body}
+    assert by_field[("surveys", "response_rate_published_pct")]["enhet"] == vocabulary("unit", "sv")["percent"]
     row = by_field[("observations", "value_basis")]
     assert row["titel"] and row["title"] and row["beskrivning (engelska)"]
     allowed = row["tillåtna värden (kod = svenska / English)"]

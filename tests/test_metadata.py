@@ -21,6 +21,8 @@ def test_every_field_is_described_typed_and_used(name):
     assert len(field["description"]) > 20, f"{name}: describe the field"
     # Titles become SPSS and Stata variable labels (Stata allows 80 characters).
     assert 0 < len(field["title"]) <= 80 and 0 < len(field["title_sv"]) <= 80, f"{name}: give it a short title"
+    if "unit" in field:
+        assert field["type"] in {"integer", "number"} and field["unit"] in META["fields"]["unit"]["labels"]
     assert any(name in res["fields"] for res in META["resources"].values()), f"{name} is defined but not used"
 
 

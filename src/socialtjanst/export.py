@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from .load import load_tables, read_descriptor
-from .metadata import read_metadata
+from .metadata import read_metadata, vocabulary
 
 XLSX = "socialtjanst-enkater.xlsx"
 SQLITE = "socialtjanst-enkater.sqlite"
@@ -38,8 +38,7 @@ class ExportError(Exception):
 
 def labels(field: str, lang: str = "sv") -> dict[str, str] | None:
     """The labels of a field's controlled vocabulary in ``lang``; None when it has no label table."""
-    table = read_metadata()["fields"].get(field, {}).get("labels")
-    return {code: label[lang] for code, label in table.items()} if table else None
+    return vocabulary(field, lang) if "labels" in read_metadata()["fields"].get(field, {}) else None
 
 
 def enum(field: dict) -> list[str] | None:
@@ -100,7 +99,7 @@ def _field_rows(package: dict) -> list[list]:
         "obligatorisk",
         "tillåtna värden (kod = svenska / English)",
     ]
-    rows = [header]
+    rows, units = [header], labels("unit", "sv")
     for res in package["resources"]:
         for f in res["schema"]["fields"]:
             required = "ja" if f.get("constraints", {}).get("required") else ""
@@ -112,7 +111,7 @@ def _field_rows(package: dict) -> list[list]:
                     f["title"],
                     f["description"],
                     f["type"],
-                    f.get("unit", ""),
+                    units.get(f.get("unit"), ""),
                     required,
                     _allowed(f),
                 ]
