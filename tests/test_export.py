@@ -15,7 +15,7 @@ import pytest
 from socialtjanst import load
 from socialtjanst.cli import main
 from socialtjanst.export import SQLITE, STATISTICAL, XLSX, ExportError, export, labels
-from socialtjanst.metadata import vocabulary
+from socialtjanst.metadata import read_metadata, vocabulary
 
 from .conftest import ROOT, readme_example
 
@@ -91,7 +91,13 @@ def test_xlsx_field_sheet_describes_every_field_with_its_labels(workbook):
     by_field = {(r[0], r[1]): dict(zip(header, r, strict=True)) for r in body}
     assert by_field[("surveys", "response_rate_published_pct")]["enhet"] == vocabulary("unit", "sv")["percent"]
     row = by_field[("observations", "value_basis")]
-    assert row["titel"] and row["title"] and row["beskrivning (engelska)"]
+    meta = read_metadata()["fields"]["value_basis"]
+    assert [row[k] for k in ("titel", "title", "beskrivning", "description")] == [
+        meta["title_sv"],
+        meta["title"],
+        meta["description_sv"],
+        meta["description"],
+    ]
     allowed = row["tillåtna värden (kod = svenska / English)"]
     for code, label in vocabulary("value_basis", "sv").items():
         assert f"{code} = {label} / {vocabulary('value_basis', 'en')[code]}" in allowed
