@@ -55,12 +55,12 @@ bench: env ## time load/validate/build against plain pandas/frictionless
 	$(BIN)/python benchmarks/bench.py
 
 clean: ## remove the environment and built artefacts
-	rm -rf $(VENV) $(VENV)-uv build dist
+	rm -rf $(VENV) $(VENV)-uv build dist .R-library
 
 # ---------------------------------------------------------------- exports and other readers
 # `socialtjanst export` writes Excel, SQLite, Parquet, SPSS and Stata files into dist/ (git-ignored).
 VENDOR ?= ../shared/vendor
-R_LIBRARY := $(VENV)/R-library
+R_LIBRARY := .R-library
 R_DEBS := r-base-core r-cran-dplyr r-cran-httr r-cran-jsonlite r-cran-purrr r-cran-readr r-cran-rlang r-cran-yaml r-cran-cli
 FRICTIONLESS_R := $(VENDOR)/frictionless-r-1.2.1.tar.gz
 EXPLORE_PORT ?= 8001
@@ -73,7 +73,7 @@ explore: export ## browse dist/socialtjanst-enkater.sqlite with Datasette on htt
 
 # The interoperability tests read the package with R's frictionless and the .sav files with GNU PSPP.
 # Install what is missing (apt-get needs root): Debian's R and PSPP, then frictionless (not in Debian)
-# into .venv/R-library from the vendored release, or from CRAN where the vendor folder is absent.
+# into .R-library/ from the vendored release, or from CRAN where the vendor folder is absent.
 readers: env
 	@dpkg -s $(R_DEBS) pspp >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(R_DEBS) pspp >/dev/null; }
 	@R_LIBS=$(R_LIBRARY) Rscript -e 'quit(status = !requireNamespace("frictionless", quietly = TRUE))' 2>/dev/null || { \

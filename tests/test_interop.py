@@ -15,8 +15,8 @@ from .conftest import ROOT, readme_example
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 # The official Data Package 2.0 profile with its parts resolved into one file (see schemas/README.md).
 PROFILE = json.loads((ROOT / "tests" / "schemas" / "datapackage-2.0.json").read_text(encoding="utf-8"))
-# `make r-frictionless` installs R's frictionless here when R has no copy of it.
-R_LIBRARY = ROOT / ".venv" / "R-library"
+# `make readers` installs R's frictionless here when R has no copy of it.
+R_LIBRARY = ROOT / ".R-library"
 
 
 def test_descriptor_is_valid_against_the_official_v2_schema():
@@ -50,7 +50,7 @@ def _r() -> tuple[str, dict]:
     check = subprocess.run([rscript, "-e", "library(frictionless)"], env=env, capture_output=True, text=True)
     if check.returncode != 0:
         pytest.skip(
-            "R's frictionless package is not installed (`make r-frictionless` installs it): "
+            "R's frictionless package is not installed (`make readers` installs it): "
             f"the R interoperability test did not run ({check.stderr.strip().splitlines()[-1]})"
         )
     return rscript, env
