@@ -11,9 +11,9 @@ SOURCES_ARG := $(if $(wildcard $(SOURCES)/README.md),--sources $(SOURCES))
 PACKAGE_FILES := $(shell find src -name '*.py' -o -name '*.toml') $(wildcard data/*.csv) uv.lock
 
 .DEFAULT_GOAL := all
-.PHONY: all help env build validate figures notebooks site sysdeps test bench clean
+.PHONY: all help env build validate figures notebooks site export dist sysdeps test bench clean
 
-all: build validate figures notebooks site dist ## create .venv, build, validate, render everything and fill dist/
+all: build validate figures notebooks site export dist ## create .venv, build, validate, render everything and fill dist/
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -47,10 +47,10 @@ notebooks: env ## execute the notebooks whose inputs changed, in parallel (commi
 site: env ## render the executed notebooks into build/site/ (works offline)
 	@$(STEP) site -- $(BIN)/socialtjanst render site
 
-sysdeps: ## install the optional system packages some tests use (needs root; else those tests skip)
+sysdeps: ## install the system packages some tests use: Chromium, R + frictionless, PSPP (root; else they skip)
 	@sh tools/sysdeps.sh
 
-test: env sysdeps ## run every test (unit, data, doctests, notebooks, browser); checks uv.lock
+test: env sysdeps ## run every test (unit, data, doctests, notebooks, browser, R, PSPP); checks uv.lock
 	@$(STEP) lock-check -- $(UV) lock --check --python $(PYTHON)
 	$(BIN)/pytest
 
@@ -58,15 +58,25 @@ bench: env ## time set-up, build, load and validate; writes docs/benchmarks.md
 	$(BIN)/python benchmarks/bench.py
 
 clean: ## remove the environment and built artefacts
-	rm -rf $(VENV) $(VENV)-uv build dist
+	rm -rf $(VENV) $(VENV)-uv build dist .R-library
 
-# ---------------------------------------------------------------- release (issue 14)
-# dist/ holds a release: the data package zip, the exports (`socialtjanst export`, run before
-# this), zips of build/site and build/site-larare (whichever exist), catalog.rdf (DCAT-AP-SE)
-# and SHA256SUMS. Rebuilding gives byte-identical files.
-.PHONY: dist changelog
+# ---------------------------------------------------------------- exports and other readers
+# `socialtjanst export` writes Excel, SQLite, Parquet, SPSS and Stata files into dist/ (git-ignored).
+EXPLORE_PORT ?= 8001
 
-dist: build site ## release files in dist/: package zip, exports, site zips, catalog.rdf, SHA256SUMS
+export: env ## Excel, SQLite, Parquet, SPSS and Stata files of the package in dist/
+	@$(STEP) export -- $(BIN)/socialtjanst export --to dist
+
+explore: export ## browse dist/socialtjanst-enkater.sqlite with Datasette on http://127.0.0.1:8001
+	$(BIN)/datasette serve dist/socialtjanst-enkater.sqlite --metadata dist/datasette.json -h 127.0.0.1 -p $(EXPLORE_PORT)
+
+# ---------------------------------------------------------------- release
+# dist/ holds a release: the data package zip, the exports, zips of build/site and
+# build/site-larare (whichever exist), catalog.rdf (DCAT-AP-SE) and SHA256SUMS.
+# Rebuilding gives byte-identical files.
+.PHONY: changelog explore
+
+dist: build site export ## release files in dist/: package zip, exports, site zips, catalog.rdf, SHA256SUMS
 	@$(STEP) dist -- $(BIN)/socialtjanst dist
 
 changelog: env ## regenerate CHANGELOG.md's data sections (socialtjanst diff against each version's commit)

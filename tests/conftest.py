@@ -1,6 +1,7 @@
 """Shared fixtures: the package root, the source texts, and editable copies of the package."""
 
 import csv
+import re
 import shutil
 from pathlib import Path
 
@@ -52,3 +53,9 @@ class PackageCopy:
 @pytest.fixture
 def package_copy(tmp_path) -> PackageCopy:
     return PackageCopy(tmp_path)
+
+
+def readme_example(language: str) -> str:
+    """The README's code block in ``language`` (its examples are tested as written)."""
+    (block,) = re.findall(rf"```{language}\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), flags=re.S)
+    return block

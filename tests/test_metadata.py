@@ -19,6 +19,11 @@ def test_every_field_is_described_typed_and_used(name):
     field = META["fields"][name]
     assert field["type"] in {"string", "integer", "number", "boolean", "date"}
     assert len(field["description"]) > 20, f"{name}: describe the field"
+    assert len(field["description_sv"]) > 10, f"{name}: describe the field in Swedish too"
+    # Titles become SPSS and Stata variable labels (Stata allows 80 characters).
+    assert 0 < len(field["title"]) <= 80 and 0 < len(field["title_sv"]) <= 80, f"{name}: give it a short title"
+    if "unit" in field:
+        assert field["type"] in {"integer", "number"} and field["unit"] in META["fields"]["unit"]["labels"]
     assert any(name in res["fields"] for res in META["resources"].values()), f"{name} is defined but not used"
 
 

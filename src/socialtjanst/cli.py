@@ -1,4 +1,4 @@
-"""Command line: `socialtjanst validate | repair | build | coverage | render | arbetsbok | diff | changelog | dist`."""
+"""Command line: `socialtjanst validate | repair | build | coverage | render | export | arbetsbok | diff | changelog | dist`."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from .load import load
+from .load import DEFAULT_DESCRIPTOR, load
 from .problems import LANGUAGES
 from .text import load_texts
 
@@ -34,6 +34,8 @@ def _validate(args: argparse.Namespace) -> int:
     from .problems import grouped_lines, word
     from .validate import CannotRun, validate_package
 
+    if args.descriptor is None:  # this folder's package, else the one installed with socialtjanst
+        args.descriptor = "datapackage.json" if Path("datapackage.json").is_file() else str(DEFAULT_DESCRIPTOR)
     lang = args.lang
     try:
         report = validate_package(args.descriptor, args.sources)
@@ -198,6 +200,20 @@ def _dist(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .export import ExportError, export
+
+    try:
+        written = export(Path(args.root), Path(args.to))
+    except ExportError as exc:
+        print(exc, file=sys.stderr)
+        print(f"not exported: the package in {args.root} is not valid (nothing was written)", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote: {path}")
+    return 0
+
+
 def _add_release_commands(commands) -> None:
     p = commands.add_parser("diff", help="compare two versions of the package table by table")
     p.add_argument("old", help="git commit, tag or branch, or a folder with a datapackage.json")
@@ -226,7 +242,9 @@ def main(argv: list[str] | None = None) -> int:
         help="validate a data package (never modifies it)",
         description="Exit code 0: valid; 1: invalid (the problems are listed); 2: cannot validate.",
     )
-    p.add_argument("descriptor", nargs="?", default="datapackage.json", help="default: ./datapackage.json")
+    p.add_argument(
+        "descriptor", nargs="?", help="default: ./datapackage.json, or the package installed with socialtjanst"
+    )
     p.add_argument("--sources", metavar="DIR", help="folder with the source texts: also check every quote")
     p.add_argument("--all", action="store_true", help="list every problem (default: one line per kind and field)")
     p.add_argument("--json", action="store_true", help="the whole report as JSON on stdout")
@@ -262,6 +280,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--force", action="store_true", help="re-render even what is current with its inputs")
     p.set_defaults(func=_render)
 
+    p = commands.add_parser("export", help="Excel, SQLite, Parquet, SPSS and Stata files of the package")
+    p.add_argument("--root", default=".", help="package folder (default: .)")
+    p.add_argument("--to", default="dist", metavar="DIR", help="output folder (default: dist)")
+    p.set_defaults(func=_export)
     p = commands.add_parser(
         "arbetsbok", help="copy the notebooks once into arbetsbok/ (never overwriting) and open JupyterLab there"
     )

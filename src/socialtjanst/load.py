@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-# In a checkout (or an editable install) the package data sits two levels above this file.
-DEFAULT_DESCRIPTOR = Path(__file__).resolve().parents[2] / "datapackage.json"
+
+def default_descriptor() -> Path:
+    """The checkout's datapackage.json in a checkout or an editable install (two levels above this
+    file); otherwise the copy of the data package that the wheel installs inside this package."""
+    checkout = Path(__file__).resolve().parents[2] / "datapackage.json"
+    if checkout.is_file():
+        return checkout
+    return Path(str(resources.files("socialtjanst").joinpath("datapackage", "datapackage.json")))
+
+
+DEFAULT_DESCRIPTOR = default_descriptor()
 
 
 def read_descriptor(descriptor: str | Path | None = None) -> tuple[dict, Path]:

@@ -11,6 +11,9 @@ from importlib import resources
 from pathlib import Path
 
 PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+# Every CSV is written this way (Python's csv module with lineterminator="\n"). Declared on each
+# resource so that readers that guess a dialect (frictionless-ts, datapackage-py) do not guess wrong.
+DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True, "lineTerminator": "\n"}
 
 
 def read_metadata() -> dict:
@@ -79,11 +82,12 @@ def resource_descriptor(name: str, meta: dict, root: Path) -> dict:
     descriptor = {
         "name": name,
         "type": "table",
+        # The v1 name of "type": "table"; v2 allows both, and R's frictionless reads only resources that have it.
+        "profile": "tabular-data-resource",
         "path": path,
-        "scheme": "file",
         "format": "csv",
-        "mediatype": "text/csv",
         "encoding": "utf-8",
+        "dialect": dict(DIALECT),
         "title": res["title"],
         "title_sv": res["title_sv"],
         "description": res["description"],
