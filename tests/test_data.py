@@ -34,7 +34,7 @@ def test_a_shared_url_is_named_as_an_error(package_copy):
     package_copy.write("sources", rows)
     problems = [p for p in validate_package(package_copy.root).problems if p.field == "url"]
     # frictionless names the later of the two rows (the header is row 1)
-    assert problems and problems[0].row == max(i, j) + 2 and "unique" in problems[0].message().lower()
+    assert problems and problems[0].row == max(i, j) + 2 and "already used" in problems[0].message()
 
 
 def test_inclusive_and_exclusive_bounds_are_distinct():

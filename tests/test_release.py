@@ -115,7 +115,7 @@ def test_citation_references_every_source_document():
 
 
 def test_every_document_type_has_a_citation_and_zenodo_type():
-    enum = set(read_metadata()["fields"]["document_type"]["constraints"]["enum"])
+    enum = set(read_metadata()["fields"]["document_type"]["labels"])
     assert set(CFF_TYPE) == enum == set(ZENODO_TYPE)
 
 

@@ -247,7 +247,7 @@ def schema_org(root: Path | None = None, base_url: str = "") -> dict:
                 {
                     "@type": "DataDownload",
                     "name": r["title"],
-                    "encodingFormat": r["mediatype"],
+                    "encodingFormat": "text/csv",  # every resource is a CSV file (format "csv")
                     "contentUrl": base_url + r["path"],
                 }
                 for r in descriptor["resources"]
