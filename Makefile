@@ -8,7 +8,7 @@ SOURCES ?= ../shared/sources
 SOURCES_ARG := $(if $(wildcard $(SOURCES)/README.md),--sources $(SOURCES))
 
 .DEFAULT_GOAL := all
-.PHONY: all help env build validate figures notebooks site browser test bench clean
+.PHONY: all help env build validate figures notebooks browser test bench clean
 
 all: build validate figures notebooks site ## create .venv, build, validate and render everything
 
@@ -44,9 +44,6 @@ figures: env ## export every reproducible source figure as SVG and PNG into figu
 notebooks: env ## execute notebooks/*.py into notebooks/*.ipynb (committed with outputs)
 	$(BIN)/socialtjanst render notebooks
 
-site: env ## render the executed notebooks into build/site/ (works offline)
-	$(BIN)/socialtjanst render site
-
 # The browser test uses Debian's chromium; install it when it is missing (needs root).
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
@@ -56,3 +53,29 @@ bench: env ## time load/validate/build against plain pandas/frictionless
 
 clean: ## remove the environment and built artefacts
 	rm -rf $(VENV) $(VENV)-uv build
+
+# ------------------------------------------------------------------ the teaching site (Sphinx + myst-nb)
+# Rebuilt only when its inputs change (Sphinx itself then rereads only the changed pages).
+.PHONY: site site-larare pdf arbetsbok
+SITE_INPUTS := $(wildcard site/* site/_static/* notebooks/*.ipynb docs/kom-igang.md docs/lararhandledning.md \
+	data/*.csv figures/serie_personal_generellt.svg src/socialtjanst/*.py)
+
+site: build/site/index.html ## the teaching site for students in build/site/ (offline: open index.html)
+
+build/site/index.html: $(SITE_INPUTS) | env
+	$(BIN)/socialtjanst render site
+	touch $@
+
+site-larare: build/site-larare/index.html ## the teacher's site, with the solutions, in build/site-larare/
+
+build/site-larare/index.html: $(SITE_INPUTS) $(wildcard notebooks/losningar/*.ipynb) | env
+	$(BIN)/socialtjanst render site-larare
+	touch $@
+
+pdf: env ## one A4 PDF of the student pages, build/socialtjanst-enkater.pdf (needs Debian's chromium)
+	$(BIN)/socialtjanst render pdf
+
+# A student's own copies: copied once, never overwritten (cp -n); arbetsbok/ is ignored by git.
+arbetsbok: ## copy the notebooks into arbetsbok/ to work in (never overwrites your files there)
+	mkdir -p arbetsbok
+	cp -n notebooks/*.ipynb arbetsbok/
