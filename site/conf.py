@@ -6,6 +6,7 @@ loaded from the network: the theme vendors its fonts and icons, and the Vega Jav
 served from the staged `_vega/` folder on the pages that have charts.
 """
 
+import gettext
 import importlib
 import importlib.util
 import json
@@ -44,6 +45,31 @@ html_theme_options = {
 SCHEMA_ORG = ("socialtjanst.release", "schema_org")
 
 
+# The themes' strings that their Swedish catalogues lack (checked on the built pages).
+SWEDISH = {
+    "Skip to main content": "Hoppa till sidans innehåll",
+    "Back to top": "Till början av sidan",
+    "Color mode": "Färgläge",
+    "Dark": "Mörkt",
+    "Light": "Ljust",
+    "System Settings": "Som datorns inställning",
+    "On this page": "På den här sidan",
+    "Toggle primary sidebar": "Visa eller dölj innehållsförteckningen",
+    "Toggle secondary sidebar": "Visa eller dölj sidans rubriker",
+    "next page": "nästa sida",
+    "previous page": "föregående sida",
+}
+
+
+class _Swedish(gettext.NullTranslations):
+    def gettext(self, message):
+        return SWEDISH.get(message, message)
+
+
+def _swedish_theme_strings(app):
+    app.translator.add_fallback(_Swedish())
+
+
 def _page_extras(app, pagename, templatename, context, doctree):
     body = context.get("body", "")
     if 'class="vega-spec"' in body:  # only pages with interactive charts load Vega (about 0.9 MB)
@@ -63,4 +89,5 @@ def _vega_static(app, config):
 def setup(app):
     app.add_config_value("vega_js", "", "html")
     app.connect("config-inited", _vega_static)
+    app.connect("builder-inited", _swedish_theme_strings)
     app.connect("html-page-context", _page_extras)

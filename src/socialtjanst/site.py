@@ -34,7 +34,9 @@ import pandas as pd
 INCLUDED_DOCS = {"kom-igang": "Kom igång", "lararhandledning": "Lärarhandledning"}
 FIGURE_CALL = re.compile(r'FIGURES\["(?P<figure>\w+)"\]\(\)|(?P<series>series_chart)\(\)')
 TITLE_TEXT = re.compile(r"aria-label=\"(?:Title|Subtitle) text '(.*?)'\"")
-MARK_LABEL = re.compile(r'aria-label="([^"]*)"(?![^>]*aria-roledescription="(?:axis|legend|title|subtitle)")')
+TAG = re.compile(r"<[a-z]+ [^>]*>")
+ARIA = re.compile(r'aria-(label|roledescription)="([^"]*)"')
+NOT_MARKS = {"axis", "legend", "title", "subtitle"}
 SVG_SIZE = re.compile(r'<svg[^>]*\bwidth="(\d+)" height="(\d+)"')
 DECIMAL_POINT = re.compile(r"(\d)\.(\d)")
 MAX_ALT_POINTS = 40
@@ -54,12 +56,18 @@ def svg_text_alternative(svg: str) -> str:
     ... <path aria-label="n: 10; bredd: 46.2" aria-roledescription="line mark"/></svg>''')
     'Diagram: Bas och bredd. Värden i diagrammet: n: 10; bredd: 46,2.'
     """
-    title = " ".join(html.unescape(t) for t in TITLE_TEXT.findall(svg))
-    points = list(dict.fromkeys(DECIMAL_POINT.sub(r"\1,\2", html.unescape(m)) for m in MARK_LABEL.findall(svg)))
+    title = ". ".join(html.unescape(t).rstrip(".") for t in TITLE_TEXT.findall(svg))
+    labels = []
+    for tag in TAG.findall(svg):
+        aria = dict(ARIA.findall(tag))
+        if "label" in aria and aria.get("roledescription") not in NOT_MARKS:
+            label = DECIMAL_POINT.sub(r"\1,\2", html.unescape(aria["label"]))
+            labels.append(label.replace(": true", ": ja").replace(": false", ": nej"))
+    points = list(dict.fromkeys(labels))
     text = f"Diagram: {title.rstrip('.')}." if title else "Diagram."
     if points:
         more = f" … och {len(points) - MAX_ALT_POINTS} till" if len(points) > MAX_ALT_POINTS else ""
-        text += f" Värden i diagrammet: {'; '.join(points[:MAX_ALT_POINTS])}{more}."
+        text += f" Värden i diagrammet: {'. '.join(points[:MAX_ALT_POINTS])}{more}."
     return text
 
 
@@ -245,8 +253,12 @@ def build(root: Path, teacher: bool = False, builder: str = "html", out: Path | 
     name = "site-larare" if teacher else "site"
     out = out or root / "build" / (name if builder == "html" else f"{name}-{builder}")
     src = stage(root, teacher)
-    args = ["-b", builder, "-c", str(root / "site"), "-d", str(root / "build" / "doctrees" / f"{name}-{builder}"), "-q"]
+    doctrees = root / "build" / "doctrees" / f"{name}-{builder}"
+    args = ["-b", builder, "-c", str(root / "site"), "-d", str(doctrees), "-q"]
     args += ["-t", "larare"] if teacher else []
+    pickle = doctrees / "environment.pickle"
+    if pickle.exists() and (root / "site" / "conf.py").stat().st_mtime > pickle.stat().st_mtime:
+        args.append("-E")  # Sphinx sees changed settings, not a changed setup() in conf.py: start afresh
     if build_main([*args, str(src), str(out)]) != 0:
         raise SystemExit(f"sphinx-build failed for {out}")
     return out / "index.html"
@@ -274,10 +286,10 @@ def pdf(root: Path, chromium: str = "chromium") -> Path:
         raise SystemExit(f"{chromium} is not installed: `apt-get install chromium` (Debian) and run `make pdf` again")
     index = build(root, builder="singlehtml")
     target = root / "build" / "socialtjanst-enkater.pdf"
-    profile = root / "build" / "chromium-profile"
+    profile = (root / "build" / "chromium-profile").resolve()
     shutil.rmtree(profile, ignore_errors=True)
     subprocess.run(
-        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={target}", index.as_uri()],
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={target}", index.resolve().as_uri()],
         check=True,
         capture_output=True,
         timeout=300,
