@@ -56,7 +56,9 @@ async function showChart(figure) {
   holder.setAttribute("role", "figure");
   holder.setAttribute("aria-label", image.alt);
   figure.insertBefore(holder, image);
-  const result = await window.vegaEmbed(holder, spec, {
+  const target = document.createElement("div");  // vega-embed labels its own element in English
+  holder.appendChild(target);
+  const result = await window.vegaEmbed(target, spec, {
     renderer: "svg",
     actions: false,
     tooltip: (handler, event, item, value) => {
@@ -72,12 +74,22 @@ async function showChart(figure) {
     el.setAttribute("tabindex", "0");
     el.setAttribute("role", "img");
     el.setAttribute("aria-label", rows.map(([k, v]) => `${k}: ${v}`).join(". "));
-    for (let up = el; up && up !== holder; up = up.parentElement) up.removeAttribute("aria-hidden");
+    el.removeAttribute("aria-hidden");
+    el.removeAttribute("aria-roledescription");
+    for (let up = el.parentElement; up && up !== holder; up = up.parentElement) up.removeAttribute("aria-hidden");
     el.addEventListener("focus", () => {
       const r = el.getBoundingClientRect();
       showTooltip(item.tooltip, r.right + window.scrollX, r.top + window.scrollY);
     });
     el.addEventListener("blur", hideTooltip);
+  });
+  // Vega's roles and (English) role descriptions: the chart's name is the figure's Swedish text
+  // alternative, and its named parts are the marks made focusable above.
+  holder.querySelectorAll("[role], [aria-roledescription]").forEach((node) => {
+    if (node.hasAttribute("tabindex")) return;
+    node.removeAttribute("role");
+    node.removeAttribute("aria-roledescription");
+    node.removeAttribute("aria-label");
   });
 }
 
@@ -109,6 +121,10 @@ function filterObservations(table) {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  // The theme's buttons that open a section of the contents have no text of their own.
+  document.querySelectorAll("nav summary").forEach((summary) => {
+    if (!summary.textContent.trim()) summary.setAttribute("aria-label", "Visa eller dölj avsnittets sidor");
+  });
   if (window.vegaEmbed) document.querySelectorAll("figure.diagram").forEach((f) => {
     if (f.querySelector("script.vega-spec")) showChart(f).catch((e) => console.error(e));
   });
