@@ -627,8 +627,9 @@ def text_alternative(figure_id: str) -> str:
     row = figure_row(figure_id)
     data = figure_data(figure_id)
     numbers = "; ".join(f"{_point_name(r)}: {r.label}" for _, r in data.iterrows())
+    caption = row.caption_sv if row.label in row.caption_sv else f"{row.caption_sv} ({row.label})"
     return (
-        f"Diagram: {row.caption_sv} ({row.label}). Siffrorna i rapportens text: {numbers}. "
+        f"Diagram: {caption.rstrip('.')}. Siffrorna i rapportens text: {numbers}. "
         f"Det som originalfiguren visar men texten inte anger står som «{MISSING_LABEL}»."
     )
 

@@ -52,7 +52,7 @@ def _write(path: Path, text: str) -> None:
 def svg_text_alternative(svg: str) -> str:
     """A Swedish text alternative for a chart drawn in a notebook: its title and the values of its marks.
 
-    >>> svg_text_alternative('''<svg><g aria-label="Title text 'Bas och bredd'"></g>
+    >>> svg_text_alternative('''<svg><g aria-roledescription="title" aria-label="Title text 'Bas och bredd'"></g>
     ... <path aria-label="n: 10; bredd: 46.2" aria-roledescription="line mark"/></svg>''')
     'Diagram: Bas och bredd. Värden i diagrammet: n: 10; bredd: 46,2.'
     """
