@@ -207,7 +207,7 @@ def stage(root: Path, teacher: bool = False) -> Path:
     """Assemble Sphinx's source folder in build/ (see the module docstring); returns it."""
     import vl_convert
 
-    from .figures import _tables
+    from .figures import _tables  # the tables the figures use, loaded once
 
     src = root / "build" / ("site-src-larare" if teacher else "site-src")
     wanted = set()
@@ -246,12 +246,12 @@ def stage(root: Path, teacher: bool = False) -> Path:
     return src
 
 
-def build(root: Path, teacher: bool = False, builder: str = "html", out: Path | None = None) -> Path:
+def build(root: Path, teacher: bool = False, builder: str = "html") -> Path:
     """Stage and build the site (student's in build/site/, teacher's in build/site-larare/); returns index.html."""
     from sphinx.cmd.build import build_main
 
     name = "site-larare" if teacher else "site"
-    out = out or root / "build" / (name if builder == "html" else f"{name}-{builder}")
+    out = root / "build" / (name if builder == "html" else f"{name}-{builder}")
     src = stage(root, teacher)
     doctrees = root / "build" / "doctrees" / f"{name}-{builder}"
     args = ["-b", builder, "-c", str(root / "site"), "-d", str(doctrees), "-q"]
