@@ -194,7 +194,12 @@ def test_every_page_is_swedish_offline_titled_and_described(site, browser):
         for label in page.eval_on_selector_all(".vega-vy", "els => els.map(e => e.getAttribute('aria-label'))"):
             assert label and label.startswith("Diagram: "), name
         page.screenshot(path=str(SCREENSHOTS / f"{name}-dator.png"))
-        page.set_viewport_size({"width": 390, "height": 844})
+        page.close()
+        page, _ = _open(browser, path, width=390, height=844)  # a phone: the text fits the screen's width
+        width = page.evaluate(
+            "[document.documentElement.clientWidth, document.querySelector('article.bd-article, #search-results').scrollWidth]"
+        )
+        assert width[1] <= width[0], f"{name}: the page is wider than a phone"
         page.screenshot(path=str(SCREENSHOTS / f"{name}-mobil.png"))
         page.close()
     assert {t: n for t, n in titles.items() if len(n) > 1} == {}, "pages share a title"
