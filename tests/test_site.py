@@ -302,6 +302,21 @@ def test_no_serious_accessibility_violations(site, browser, page_path):
 
 
 @NEEDS_CHROMIUM
+def test_every_notebook_prints_within_an_a4_page(site, browser):
+    for stem in NOTEBOOKS:
+        page, _ = _open(browser, site / "notebooks" / f"{stem}.html", width=703, height=1000)  # A4 less margins
+        page.emulate_media(media="print")
+        overflow = page.evaluate(
+            """() => { const a = document.querySelector('article.bd-article');
+                return [a.clientWidth, Array.from(a.querySelectorAll('pre, img, table'))
+                    .filter(e => e.getBoundingClientRect().width > 0 && e.scrollWidth > a.clientWidth + 1)
+                    .map(e => e.tagName + ' ' + e.textContent.slice(0, 40))]; }"""
+        )
+        assert overflow[1] == [], f"{stem}: wider than the page ({overflow[0]} px): {overflow[1][:3]}"
+        page.close()
+
+
+@NEEDS_CHROMIUM
 def test_pdf_holds_the_student_pages_on_a4():
     pdf = sitebuild.pdf(ROOT, CHROMIUM)
     data = pdf.read_bytes()
