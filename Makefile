@@ -11,7 +11,7 @@ SOURCES_ARG := $(if $(wildcard $(SOURCES)/README.md),--sources $(SOURCES))
 PACKAGE_FILES := $(shell find src -name '*.py' -o -name '*.toml') $(wildcard data/*.csv) uv.lock
 
 .DEFAULT_GOAL := all
-.PHONY: all help env build validate figures notebooks site export dist sysdeps test bench clean
+.PHONY: all help env build validate figures notebooks export dist sysdeps test bench clean
 
 all: build validate figures notebooks site export dist ## create .venv, build, validate, render everything and fill dist/
 
@@ -44,9 +44,6 @@ figures: env ## export every reproducible source figure (SVG, PNG) into figures/
 notebooks: env ## execute the notebooks whose inputs changed, in parallel (committed with outputs)
 	@$(STEP) notebooks -- $(BIN)/socialtjanst render notebooks
 
-site: env ## render the executed notebooks into build/site/ (works offline)
-	@$(STEP) site -- $(BIN)/socialtjanst render site
-
 sysdeps: ## install the system packages some tests use: Chromium, R + frictionless, PSPP (root; else they skip)
 	@sh tools/sysdeps.sh
 
@@ -76,8 +73,33 @@ explore: export ## browse dist/socialtjanst-enkater.sqlite with Datasette on htt
 # Rebuilding gives byte-identical files.
 .PHONY: changelog explore
 
-dist: build site export ## release files in dist/: package zip, exports, site zips, catalog.rdf, SHA256SUMS
+dist: build site site-larare export ## release files in dist/: package zip, exports, site zips, catalog.rdf, SHA256SUMS
 	@$(STEP) dist -- $(BIN)/socialtjanst dist
 
 changelog: env ## regenerate CHANGELOG.md's data sections (socialtjanst diff against each version's commit)
 	@$(STEP) changelog -- $(BIN)/socialtjanst changelog
+
+# ------------------------------------------------------------------ the teaching site (Sphinx + myst-nb)
+# Rebuilt only when its inputs change (Sphinx itself then rereads only the changed pages).
+.PHONY: site site-larare pdf arbetsbok
+SITE_INPUTS := $(wildcard site/* site/_static/* notebooks/*.ipynb docs/kom-igang.md docs/lararhandledning.md \
+	data/*.csv figures/serie_personal_generellt.svg src/socialtjanst/*.py)
+
+site: build/site/index.html ## the teaching site for students in build/site/ (offline: open index.html)
+
+build/site/index.html: $(SITE_INPUTS) | env
+	@$(STEP) site -- $(BIN)/socialtjanst render site
+	touch $@
+
+site-larare: build/site-larare/index.html ## the teacher's site, with the solutions, in build/site-larare/
+
+build/site-larare/index.html: $(SITE_INPUTS) $(wildcard notebooks/losningar/*.ipynb) | env
+	@$(STEP) site-larare -- $(BIN)/socialtjanst render site-larare
+	touch $@
+
+pdf: env ## one A4 PDF of the student pages, build/socialtjanst-enkater.pdf (needs Debian's chromium)
+	@$(STEP) pdf -- $(BIN)/socialtjanst render pdf
+
+# A student's own copies: copied once, never overwritten; arbetsbok/ is ignored by git.
+arbetsbok: env ## copy the notebooks into arbetsbok/ to work in (never overwrites your files there)
+	$(BIN)/socialtjanst arbetsbok --no-start

@@ -119,12 +119,19 @@ def _coverage(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
-    from . import render
+    from . import render, site
 
     root = Path(args.root)
-    steps = {"figures": render.export_figures, "notebooks": render.render_notebooks, "site": render.build_site}
-    for name in args.what or list(steps):
-        result = steps[name](root, force=args.force) if name != "site" else steps[name](root)
+    steps = {
+        "figures": render.export_figures,
+        "notebooks": render.render_notebooks,
+        "site": site.build,
+        "site-larare": site.build_teacher,
+        "pdf": site.pdf,
+    }
+    for name in args.what or ["figures", "notebooks", "site"]:
+        step = steps[name]
+        result = step(root, force=args.force) if name in ("figures", "notebooks") else step(root)
         for path in result if isinstance(result, list) else [result]:
             print(f"wrote: {path}")
     return 0
@@ -272,9 +279,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-v", "--verbose", action="store_true", help="list the unaccounted numbers")
     p.set_defaults(func=_coverage)
 
-    p = commands.add_parser("render", help="figure files, executed notebooks and the offline site")
+    p = commands.add_parser("render", help="figure files, executed notebooks, the offline site and its PDF")
     p.add_argument(
-        "what", nargs="*", choices=["figures", "notebooks", "site"], help="default: all three, in that order"
+        "what",
+        nargs="*",
+        choices=["figures", "notebooks", "site", "site-larare", "pdf"],
+        help="default: figures, notebooks and site, in that order; site-larare adds the solutions; pdf prints the student pages",
     )
     p.add_argument("--root", default=".", help="package folder (default: .)")
     p.add_argument("--force", action="store_true", help="re-render even what is current with its inputs")

@@ -48,7 +48,13 @@ HARD_SKL = "Andel kommuner (procent) som svarat ganska eller mycket svårt"
 KEY_NOTE = "Heldragen stapel: uppgift i rapportens text. Ljus stapel: ungefärligt värde eller gräns. ”uppgift saknas”: siffran finns bara i originalets bild."
 KEY_NOTE_LINES = "Linje och fylld punkt: uppgift i rapportens text. Ofylld punkt: ungefärligt värde eller gräns. ”uppgift saknas”: siffran finns bara i originalets bild."
 KEY_NOTE_PIE = "Varje sektor är en siffra som står i källan; ingen är uppskattad ur bilden."
-QUALIFIER_PREFIX = {"about": "≈ ", "more_than": "över ", "less_than": "under ", "at_least": "minst ", "at_most": "högst "}
+QUALIFIER_PREFIX = {
+    "about": "≈ ",
+    "more_than": "över ",
+    "less_than": "under ",
+    "at_least": "minst ",
+    "at_most": "högst ",
+}
 NBSP = "\u00a0"
 # One colour per survey year, the same in every chart (indexed by the year's last digit).
 YEAR_PALETTE = [
@@ -160,10 +166,50 @@ def value_label(value: float, qualifier: object, unit: str = "percent") -> str:
     return f"{prefix}{number_sv(value)}{NBSP}{UNIT_SV.get(unit, unit)}"
 
 
+# The provenance of each point, carried in every chart's data: :func:`interactive` shows it on hover
+# and keyboard focus on the site (the static SVG does not use these columns, so it does not change).
+PROVENANCE = ["base_text", "basis_sv", "quote", "page_text"]
+TOOLTIP = [
+    alt.Tooltip("label:N", title="Värde"),
+    alt.Tooltip("base_text:N", title="Bas (n)"),
+    alt.Tooltip("basis_sv:N", title="Underlag"),
+    alt.Tooltip("quote:N", title="Citat"),
+    alt.Tooltip("page_text:N", title="Sida"),
+]
+
+
+def _base_text(n, low, high) -> str:
+    if pd.notna(n):
+        return number_sv(n)
+    if pd.notna(low) and pd.notna(high):
+        return f"{number_sv(low)}–{number_sv(high)}"
+    return "ej angiven"
+
+
+def provenance(observations: pd.DataFrame) -> pd.DataFrame:
+    """Observations with the provenance columns a tooltip shows: base (n), basis in Swedish, quote, page.
+
+    >>> provenance(load()["observations"].head(1))[PROVENANCE].iloc[0].tolist()[:2]
+    ['ej angiven', 'angiven']
+    """
+    data = observations.copy()
+    data["base_text"] = [
+        _base_text(n, lo, hi) for n, lo, hi in zip(data["base_n"], data["base_n_min"], data["base_n_max"], strict=True)
+    ]
+    data["basis_sv"] = data["value_basis"].map(vocabulary("value_basis")).astype("string")
+    data["page_text"] = [f"s. {int(p)}" if pd.notna(p) else "ej angiven" for p in data["page"]]
+    return data
+
+
+def interactive(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """The chart with each point's value, base, basis, quote and page as its tooltip (for the site)."""
+    return chart.encode(tooltip=TOOLTIP)
+
+
 def figure_data(figure_id: str) -> pd.DataFrame:
-    """The observations of one figure, with the label each value gets on the chart."""
+    """The observations of one figure, with the label each value gets on the chart and its provenance."""
     obs = _tables()["observations"]
-    data = obs[obs["figure_id"] == figure_id].copy()
+    data = provenance(obs[obs["figure_id"] == figure_id])
     data["exact"] = data["value_qualifier"].isna() | (data["value_qualifier"] == "exact")
     data["label"] = [
         value_label(v, q, u) for v, q, u in zip(data["value"], data["value_qualifier"], data["unit"], strict=True)
@@ -301,7 +347,7 @@ def bars(
         order = list(dict.fromkeys(data[y]))
     data[group] = data[group].astype(str)
     groups = [str(g) for g in groups]
-    full = _complete(data, y, group, groups)[[y, group, "value", "label", "exact", "missing"]]
+    full = _complete(data, y, group, groups)[[y, group, "value", "label", "exact", "missing", *PROVENANCE]]
     if len(groups) > 1:  # say whose bar is missing: the legend lists only groups with a bar
         full.loc[full["missing"], "label"] = full[group] + ": " + MISSING_LABEL
     drawn = [g for g in groups if g in set(full.loc[~full["missing"], group])]
@@ -371,7 +417,7 @@ def lines(
 
 
 def pie(figure_id: str, category_order: list[str]) -> alt.LayerChart:
-    data = figure_data(figure_id)[["category", "value", "label"]]
+    data = figure_data(figure_id)[["category", "value", "label", *PROVENANCE]]
     base = alt.Chart(data).encode(
         theta=alt.Theta("value:Q", stack=True), color=alt.Color("category:N", sort=category_order, title="Svar")
     )
@@ -612,6 +658,7 @@ def series_points(
         for v, q, c in zip(rows["value"], rows["value_qualifier"], rows["comparability"], strict=True)
     ]
     rows["year"] = rows["year"].astype(int)
+    rows = rows.join(provenance(t["observations"]).set_index("obs_id")[PROVENANCE], on="obs_id")
     return (
         rows[
             [
@@ -626,6 +673,7 @@ def series_points(
                 "comparability",
                 "source_id",
                 "obs_id",
+                *PROVENANCE,
             ]
         ]
         .sort_values("year")
@@ -670,6 +718,47 @@ def series_chart(series_indicator: str = "staffing_difficulty", subject: str = "
 
 
 SERIES_CHARTS = {"serie_personal_generellt": series_chart}
+
+
+def _point_name(row: pd.Series) -> str:
+    parts = [row.subject]
+    if row.breakdown != "riket":
+        parts.append(vocabulary("breakdown").get(row.breakdown, row.breakdown))
+    if pd.notna(row.category):
+        parts.append(vocabulary("category").get(row.category, row.category))
+    parts.append(row.reference_period if pd.notna(row.reference_period) else str(row.reference_year))
+    return ", ".join(str(p) for p in parts)
+
+
+def text_alternative(figure_id: str) -> str:
+    """A chart's Swedish text alternative: what it shows and every number in it.
+
+    >>> text_alternative("vision_2023_figur_4").startswith("Diagram: ")
+    True
+    """
+    if figure_id in SERIES_CHARTS:
+        points = series_points("staffing_difficulty", "personal generellt")
+        years = [
+            f"{p.year}: {p.label}"
+            + (
+                f" (95 % intervall {number_sv(p.ci_low_pct)}–{number_sv(p.ci_high_pct)} %)"
+                if pd.notna(p.ci_low_pct)
+                else ""
+            )
+            for p in points.itertuples()
+        ]
+        return (
+            "Diagram: andel socialchefer som bedömer villkoren för personalförsörjningen av personal generellt "
+            f"som svåra, alla år som någon källa anger. {'; '.join(years)}."
+        )
+    row = figure_row(figure_id)
+    data = figure_data(figure_id)
+    numbers = "; ".join(f"{_point_name(r)}: {r.label}" for _, r in data.iterrows())
+    caption = row.caption_sv if row.label in row.caption_sv else f"{row.caption_sv} ({row.label})"
+    return (
+        f"Diagram: {caption.rstrip('.')}. Siffrorna i rapportens text: {numbers}. "
+        f"Det som originalfiguren visar men texten inte anger står som «{MISSING_LABEL}»."
+    )
 
 
 def figure_info(figure_id: str) -> str:

@@ -1,4 +1,4 @@
-"""Static outputs: executed notebooks, figure files and an offline HTML site.
+"""Static outputs: executed notebooks and figure files (the site is built by :mod:`socialtjanst.site`).
 
 Notebooks are written as jupytext "percent" scripts (`notebooks/*.py`, readable diffs)
 and executed into `notebooks/*.ipynb`, which are committed with their outputs so that
@@ -9,18 +9,14 @@ offline and gives the same bytes on every run.
 from __future__ import annotations
 
 import hashlib
-import html
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from importlib import resources
 from pathlib import Path
 
 import jupytext
 import nbformat
 from nbclient import NotebookClient
-
-TEMPLATE_DIR = resources.files("socialtjanst").joinpath("site_template")
 
 
 def notebook_scripts(root: Path) -> list[Path]:
@@ -142,55 +138,3 @@ def export_figures(root: Path, out: Path | None = None, force: bool = False) -> 
         _progress(i + 1, len(builders), figure_id)
     stamp.write_text(digest + "\n", encoding="utf-8")
     return written
-
-
-def _title(nb: nbformat.NotebookNode, fallback: str) -> str:
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return fallback
-
-
-def build_site(root: Path, site: Path | None = None) -> Path:
-    """Render the executed notebooks to ``site`` (default build/site/) with a table of contents."""
-    from nbconvert import HTMLExporter
-
-    site = site or root / "build" / "site"
-    site.mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter(template_name="offline", extra_template_basedirs=[str(TEMPLATE_DIR)])
-    sections = {}
-    for folder, heading in (("", "Innehåll"), ("losningar", "Lösningar till övningarna (öppna efter att du försökt)")):
-        entries = []
-        for notebook in sorted((root / "notebooks" / folder).glob("*.ipynb")):
-            nb = nbformat.read(notebook, as_version=4)
-            body, _ = exporter.from_notebook_node(nb)
-            target = site / folder / f"{notebook.stem}.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(body, encoding="utf-8")
-            entries.append((target.relative_to(site).as_posix(), _title(nb, notebook.stem)))
-        if entries:
-            sections[heading] = entries
-    items = "\n".join(
-        f"  <h2>{html.escape(heading)}</h2>\n  <ol>\n"
-        + "\n".join(f'    <li><a href="{href}">{html.escape(title)}</a></li>' for href, title in entries)
-        + "\n  </ol>"
-        for heading, entries in sections.items()
-    )
-    index = f"""<!DOCTYPE html>
-<html lang="sv">
-<head>
-  <meta charset="utf-8">
-  <title>Socialtjänstens bemanning i enkäter – notebooks</title>
-  <style>body {{ font-family: sans-serif; max-width: 46em; margin: 2em auto; line-height: 1.5; }}</style>
-</head>
-<body>
-  <h1>Socialtjänstens bemanning i enkäter</h1>
-  <p>Notebooks till datapaketet <em>socialtjanst-enkater</em>. Sidorna fungerar utan internet.</p>
-{items}
-</body>
-</html>
-"""
-    (site / "index.html").write_text(index, encoding="utf-8")
-    return site / "index.html"
