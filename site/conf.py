@@ -7,10 +7,9 @@ served from the staged `_vega/` folder on the pages that have charts.
 """
 
 import gettext
-import importlib
-import importlib.util
-import json
 from pathlib import Path
+
+from socialtjanst.catalog import json_ld
 
 project = "Socialtjänstens bemanning i enkäter"
 author = "socialtjanst-enkater"
@@ -40,9 +39,6 @@ html_theme_options = {
     "search_bar_text": "Sök på webbplatsen …",
 }
 
-# The start page's schema.org JSON-LD enters here and nowhere else: from SCHEMA_ORG (module, function)
-# when that module exists; the function returns a JSON-serialisable dict.
-SCHEMA_ORG = ("socialtjanst.release", "schema_org")
 
 
 # The themes' strings that their Swedish catalogues lack (checked on the built pages).
@@ -74,10 +70,8 @@ def _page_extras(app, pagename, templatename, context, doctree):
     body = context.get("body", "")
     if 'class="vega-spec"' in body:  # only pages with interactive charts load Vega (about 0.9 MB)
         app.add_js_file(Path(app.config.vega_js).name)
-    if pagename == app.config.root_doc and importlib.util.find_spec(SCHEMA_ORG[0]):
-        data = getattr(importlib.import_module(SCHEMA_ORG[0]), SCHEMA_ORG[1])()
-        text = json.dumps(data, ensure_ascii=False, indent=1).replace("</", "<\\/")
-        context["metatags"] = context.get("metatags", "") + f'\n<script type="application/ld+json">{text}</script>'
+    if pagename == app.config.root_doc:  # the start page describes the dataset for search engines (schema.org)
+        context["metatags"] = context.get("metatags", "") + "\n" + json_ld()
 
 
 def _vega_static(app, config):
