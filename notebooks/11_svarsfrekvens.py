@@ -21,6 +21,7 @@ from IPython.display import Markdown, display
 
 import socialtjanst
 from socialtjanst import figures, stats
+from socialtjanst.metadata import vocabulary
 from socialtjanst.ovningar import kontrollera
 
 alt.renderers.enable("svg")  # diagrammen ritas utan internet
@@ -63,11 +64,9 @@ display(Markdown(
 # %%
 obs = tabeller["observations"]
 frekvenser = obs[(obs["indicator"] == "response_rate") & (obs["value_basis"] != "derived")].copy()
-# Swedish names of the groups shown here (the package has no label table for breakdown yet)
-GRUPP = {"riket": "alla", "jamtland": "Jämtland", "glesbygd": "glesbygd", "stader_och_fororter": "städer och förorter",
-         "storstadskommuner": "storstadskommuner", "larosaten": "lärosäten"}
+grupp = vocabulary("breakdown")  # the groups' Swedish names
 frekvenser["undersökning"] = [
-    f"{undersokningar.loc[u, 'organisation']} {undersokningar.loc[u, 'year']} · {GRUPP.get(g, g)}"
+    f"{undersokningar.loc[u, 'organisation']} {undersokningar.loc[u, 'year']} · {grupp[g]}"
     for u, g in zip(frekvenser["survey_id"], frekvenser["breakdown"])]
 frekvenser["etikett"] = [figures.value_label(x, q) for x, q in zip(frekvenser["value"], frekvenser["value_qualifier"])]
 frekvenser["exakt"] = frekvenser["value_qualifier"].isna() | (frekvenser["value_qualifier"] == "exact")

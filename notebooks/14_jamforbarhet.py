@@ -31,31 +31,7 @@ tabeller = socialtjanst.load()
 tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
 precisering = vocabulary("value_qualifier")
 
-# Swedish wording of the comparability flags (the package describes them in English only so far)
-FLAGGOR = {
-    "no_survey": "ingen undersökning det året",
-    "not_found": "ingen källa med siffran hittad",
-    "wording_differs": "annan frågelydelse",
-    "wording_unknown": "frågans lydelse inte tryckt",
-    "other_organisation": "annan organisation",
-    "other_respondent_role": "annan svarande än socialchefen",
-    "reference_period_differs": "annan tidpunkt än enkätens",
-    "narrower_subject": "smalare grupp eller område",
-    "approximate": "ungefärligt värde",
-    "bound": "bara en gräns",
-    "derived": "härlett värde",
-    "secondary_source": "pressmeddelande eller nyhet",
-    "restated_later": "återgiven senare",
-    "sources_disagree": "källorna säger olika",
-    "base_unknown": "bas okänd",
-}
-
-
-def flaggor(comparability):
-    """The flags of a `comparability` cell in Swedish."""
-    if not isinstance(comparability, str):
-        return "–"
-    return ", ".join(FLAGGOR.get(f, f) for f in comparability.split(";"))
+flaggor = figures.flags_sv  # the comparability flags in Swedish
 
 
 def ja_nej(varde):
@@ -145,7 +121,7 @@ figures.FIGURES["skl_2015_december_diagram_2a"]()
 # NBVAL_CHECK_OUTPUT
 luckor = tabeller["series_gaps"]
 luckor = luckor[(luckor["series_indicator"] == "staffing_difficulty") & (luckor["subject"] == "personal generellt")]
-print(luckor[["year"]].assign(gap_flag=luckor["gap_flag"].map(FLAGGOR)).to_string(index=False))
+print(luckor[["year"]].assign(gap_flag=luckor["gap_flag"].map(vocabulary("gap_flag"))).to_string(index=False))
 
 # %% [markdown]
 # ## Pressmeddelanden och andra sekundära källor

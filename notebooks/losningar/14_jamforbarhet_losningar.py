@@ -54,7 +54,7 @@ pg = serie[(serie["series_indicator"] == "staffing_difficulty") & (serie["subjec
 bort = {"derived", "bound", "approximate", "secondary_source"}
 exakta = [r for r in pg.itertuples() if not set(str(r.comparability).split(";")) & bort]
 for r in exakta:
-    print(r.year, r.obs_id, tal(r.value), "inga flaggor" if not isinstance(r.comparability, str) else r.comparability)
+    print(r.year, r.obs_id, tal(r.value), "inga flaggor" if not isinstance(r.comparability, str) else figures.flags_sv(r.comparability))
 svar = [int(r.year) for r in exakta]
 print(kontrollera("14.3", svar))
 

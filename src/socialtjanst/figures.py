@@ -179,6 +179,7 @@ TOOLTIP = [
 
 
 def _base_text(n, low, high) -> str:
+    """The base (n) as tables and tooltips write it: a number, a range, or that the source gives none."""
     if pd.notna(n):
         return number_sv(n)
     if pd.notna(low) and pd.notna(high):
@@ -233,14 +234,6 @@ COLUMNS_SV = {
 DESCRIPTIVE = ["subject", "breakdown", "category", "reference_year", "reference_period"]
 
 
-def _base_text(row) -> str:
-    if pd.notna(row.base_n):
-        return str(int(row.base_n))
-    if pd.notna(row.base_n_min):
-        return f"{int(row.base_n_min)}–{int(row.base_n_max)}"
-    return "anges inte"
-
-
 def observation_table(observations: pd.DataFrame, describe: list[str] | None = None) -> pd.DataFrame:
     """Observations (rows of the `observations` table) as a notebook table with Swedish headings and labels:
     the columns in ``describe`` (default: subject and group), the value written out with qualifier and unit,
@@ -250,7 +243,7 @@ def observation_table(observations: pd.DataFrame, describe: list[str] | None = N
     table["värde"] = [
         value_label(v, q, u) for v, q, u in zip(table["value"], table["value_qualifier"], table["unit"], strict=True)
     ]
-    table["bas"] = [_base_text(row) for row in table.itertuples()]
+    table["bas"] = [_base_text(r.base_n, r.base_n_min, r.base_n_max) for r in table.itertuples()]
     for field in ("breakdown", "value_basis"):
         table[field] = labels_sv(field, table[field])
     table["reference_period"] = table["reference_period"].fillna("–")
