@@ -3,7 +3,6 @@
 import re
 
 import nbformat
-import pandas as pd
 import pytest
 
 from socialtjanst import figures, load
@@ -57,7 +56,7 @@ def test_series_chart_shows_every_year_with_value_or_reason():
     points = series_points("staffing_difficulty", "personal generellt")
     years = points["year"].tolist()
     assert years == list(range(min(years), max(years) + 1))
-    assert points.set_index("year").loc[2021, "label"] == "ingen undersökning"
+    assert points.set_index("year").loc[2021, "label"] == vocabulary("gap_flag")["no_survey"]
     spec = SERIES_CHARTS["serie_personal_generellt"]().to_dict()
     drawn = {r["year"]: r["value"] for r in _datasets(spec) if r.get("value") is not None}
     assert drawn[2023] == 77 and 2021 not in drawn
@@ -174,30 +173,14 @@ def test_figure_8_to_10_tables_in_notebook_01_show_group_or_answer():
             assert vocabulary(field)[getattr(row, field)] in line, line
 
 
-def test_figure_info_quotes_each_observations_own_question(monkeypatch):
-    """Figures 5-7 show staff groups: each value's question is its own row of questions (via question_id)."""
-    tables = {name: frame.copy() for name, frame in T.items()}
-    own = {
-        "question_id": "vision_2023_villkor_socialsekreterare",
-        "survey_id": "vision_2023",
-        "wording_sv": "Hur bedömer du villkoren för personalförsörjning av följande grupper: socialsekreterare?",
-        "wording_en": "…",
-        "wording_is_verbatim": True,
-        "multiple_answers": False,
-    }
-    tables["questions"] = pd.concat([tables["questions"], pd.DataFrame([own])], ignore_index=True)
-    obs = tables["observations"]
-    mask = (
-        (obs["figure_id"] == "vision_2023_figur_5")
-        & (obs["subject"] == "socialsekreterare")
-        & (obs["reference_year"] == 2023)
-    )
-    obs["question_id"] = obs["question_id"].astype(object)
-    obs.loc[mask, "question_id"] = own["question_id"]
-    monkeypatch.setattr(figures, "_tables", lambda: tables)
-    info = figures.figure_info("vision_2023_figur_5")
-    assert f"om socialsekreterare 2023 (ordagrant): ”{own['wording_sv']}”" in info
-    assert "grupper: personal generellt?”" in info  # biståndshandläggare (and 2022) keep their question
+def test_figures_5_to_7_quote_each_staff_groups_own_question():
+    """Figures 5-7 show staff groups: each value's question names its group, not "personal generellt"."""
+    wordings = T["questions"].set_index("question_id")["wording_sv"]
+    for figure_id in ("vision_2023_figur_5", "vision_2023_figur_6", "vision_2023_figur_7"):
+        info = figures.figure_info(figure_id)
+        assert "grupper: personal generellt?" not in info, figure_id
+        for question_id in OBS.loc[OBS["figure_id"] == figure_id, "question_id"].dropna().unique():
+            assert f"”{wordings[question_id]}”" in info
 
 
 @pytest.mark.parametrize("figure_id", sorted(FIGURES))
@@ -212,12 +195,14 @@ BOUND_WORDS = {
     "less_than": {"under", "mindre än", "färre än", "knappt", "nästan"},
     "more_than": {"över", "mer än", "fler än", "drygt"},
     "about": {"ungefär", "cirka", "≈"},
+    "at_most": {"högst"},
+    "at_least": {"minst"},
 }
-ANY_BOUND = "|".join(sorted({w for words in BOUND_WORDS.values() for w in words} | {"högst", "minst"}, key=len))
+ANY_BOUND = "|".join(sorted({w for words in BOUND_WORDS.values() for w in words}, key=len))
 
 
 def test_notebook_01_states_bounds_as_the_data_does():
-    """Figure 4's 2015 value is a bound: prose and chart use the data's qualifier ("under 28 %")."""
+    """Figure 4's 2015 value is a bound: prose and chart use the data's qualifier ("högst 28 %")."""
     nb = nbformat.read(ROOT / "notebooks" / "01_vision_2023.ipynb", as_version=4)
     prose = " ".join(c.source for c in nb.cells if c.cell_type == "markdown")
     outputs = " ".join(o.get("text", "") for c in nb.cells for o in c.get("outputs", []))

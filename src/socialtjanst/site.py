@@ -32,6 +32,8 @@ import pandas as pd
 
 # Pages a student reads; the teacher's build adds the worked solutions.
 INCLUDED_DOCS = {"kom-igang": "Kom igång", "lararhandledning": "Lärarhandledning"}
+# Only in the teacher's build: the teacher's guide holds the answers, like the solutions.
+TEACHER_PAGES = ["lararhandledning", "losningar"]
 FIGURE_CALL = re.compile(r'FIGURES\["(?P<figure>\w+)"\]\(\)|(?P<series>series_chart)\(\)')
 TITLE_TEXT = re.compile(r"aria-label=\"(?:Title|Subtitle) text '(.*?)'\"")
 TAG = re.compile(r"<[a-z]+ [^>]*>")
@@ -199,7 +201,7 @@ def observations_page(tables: dict[str, pd.DataFrame]) -> str:
 
 
 def _contents(teacher: bool) -> str:
-    pages = ["kom-igang", "kallorna", "metod", "alla-siffror", "lararhandledning"] + (["losningar"] if teacher else [])
+    pages = ["kom-igang", "kallorna", "metod", "alla-siffror"] + (TEACHER_PAGES if teacher else [])
     return "```{toctree}\n:maxdepth: 1\n:caption: Innehåll\n\n" + "\n".join(pages) + "\n```\n"
 
 
@@ -217,7 +219,7 @@ def stage(root: Path, teacher: bool = False) -> Path:
         _write(src / rel, text)
 
     for page in sorted((root / "site").glob("*.md")):
-        if page.stem != "losningar" or teacher:
+        if page.stem not in TEACHER_PAGES or teacher:
             put(page.name, page.read_text(encoding="utf-8"))
     folders = ["."] + (["losningar"] if teacher else [])
     for folder in folders:
