@@ -188,8 +188,9 @@ display(Markdown(
     f"Om ingen av de {tal(N - rad.base_n)} kommuner som saknas hade svarat *svårt* vore andelen av alla "
     f"kommuner {procent(lag)}; om alla hade gjort det, {procent(hog)}. Konfidensintervallet, "
     f"{tal(ci[0])}–{procent(ci[1])}, är mycket smalare: det gäller bara om bortfallet liknar de svarande.\n\n"
-    f"Gränserna ligger alltid exakt lika långt isär som andelen kommuner som saknas i basen, här "
-    f"{tal(100 * (N - rad.base_n) / N)} procentenheter. Med SKL:s högre svarsfrekvens blir de smalare: för "
+    f"Gränserna ligger minst lika långt isär som andelen kommuner som saknas i basen, här "
+    f"{tal(100 * (N - rad.base_n) / N)} procentenheter (lite mer, eftersom procenten är avrundad: gränserna "
+    f"räknas från det minsta och det största antal svar som avrundas till den). Med SKL:s högre svarsfrekvens blir de smalare: för "
     f"{procent(skl.value)} av n = {tal(skl.base_n_min)} (`SKL-025`) går de från {procent(skl_lag)} till "
     f"{procent(skl_hog)}."
 ))
@@ -212,7 +213,7 @@ alt.layer(
 ).properties(width=420, title=alt.TitleParams(
     "Konfidensintervall och bortfallsgränser, Vision 2023",
     subtitle=["Ljus stapel: andelen av alla kommuner om ingen eller alla som saknas hade svarat svårt.",
-              "Mörkt streck: 95 % konfidensintervall (Wilson, med ändlig-populationskorrektion). Punkt: publicerad andel.",
+              "Mörkt streck: 95 % konfidensintervall (Wilson, med ändlighetskorrektion). Punkt: publicerad andel.",
               "Källa: datapaketet socialtjanst-enkater, tabellen series; stats.nonresponse_bounds."],
     anchor="start"))
 

@@ -89,9 +89,10 @@ print(ar2023[["subject", "value", "base_n", "count_min", "count_max"]].astype({"
 # ligger inte alltid symmetriskt kring andelen, så ± felmarginalen är en avrundad beskrivning; det
 # är intervallets gränser som gäller.
 #
-# Enkäten gick till **alla** kommuner, och ungefär hälften svarade. Då är det bara de andra
-# kommunernas svar som är okända. Det tar *ändlig-populationskorrektionen* hänsyn till: ange
-# populationen (alla kommuner som fick enkäten) så blir intervallet smalare.
+# Enkäten var en *totalundersökning*: den gick till **alla** kommuner, men med bortfall, och ungefär
+# hälften svarade. Då är det bara de andra kommunernas svar som är okända. Det tar
+# *ändlighetskorrektionen* hänsyn till: ange populationen (alla kommuner som fick enkäten) så blir
+# intervallet smalare.
 
 # %%
 med = stats.percent_interval(rad.value, rad.base_n, N)
@@ -108,8 +109,10 @@ display(Markdown(
 # %% [markdown]
 # Korrektionen multiplicerar variansen (standardfelet i kvadrat) med faktorn ovan. Den är ungefär
 # andelen kommuner som inte finns i basen. Felmarginalen krymper ungefär med roten ur faktorn. Utan
-# korrektion behandlas de svarande kommunerna som ett stickprov ur ett oändligt antal kommuner, och
-# felmarginalen blir onödigt bred.
+# korrektion behandlas de svarande kommunerna som ett urval ur ett oändligt antal kommuner.
+# Korrektionen är motiverad bara om de kommuner som svarade är som ett obundet slumpmässigt urval av
+# alla kommuner. Det vet vi inte, och svarsfrekvensen skilde sig mellan kommungrupperna. Det smalare
+# intervallet vilar alltså ännu mer på antagandet om bortfallet (notebook 11).
 #
 # Samma jämförelse för alla personalgrupper med känd bas 2023 (kolumnerna `ci_low_pct` och
 # `ci_high_pct` i tabellen `series` är de korrigerade intervallen):
@@ -143,7 +146,7 @@ alt.layer(
     alt.Chart(markera).mark_text(align="left", dx=4, y=8, fontSize=10, color="#555").encode(x="n:Q", text="text:N"),
 ).properties(width=420, height=220, title=alt.TitleParams(
     f"Konfidensintervallets bredd för {tal(rad.value)} procent när fler av {N} kommuner svarar",
-    subtitle=["95 % konfidensintervall (Wilson), med och utan ändlig-populationskorrektion.",
+    subtitle=["95 % konfidensintervall (Wilson), med och utan ändlighetskorrektion.",
               "Streckad linje: basen i Visions Figur 4 (2023). Källa: stats.percent_interval."],
     anchor="start"))
 
@@ -153,13 +156,14 @@ alt.layer(
 # Två andelar har var sitt konfidensintervall. Det är frestande att bara titta på om intervallen
 # överlappar, men det besvarar inte frågan:
 #
-# - Om två 95 % konfidensintervall **inte** överlappar är skillnaden större än slumpen rimligen kan
-#   förklara.
+# - Om två 95 % konfidensintervall **inte** överlappar är skillnaden större än urvalsosäkerheten
+#   rimligen kan förklara.
 # - Om de **överlappar** kan skillnaden ändå vara det. Överlappet säger ingenting säkert.
 #
 # Skillnaden har nämligen ett **eget** konfidensintervall. För att två intervall inte ska överlappa
 # måste skillnaden vara större än de två felmarginalerna tillsammans, men skillnadens egen
-# felmarginal är mindre än så: ungefär roten ur summan av de två felmarginalernas kvadrater.
+# felmarginal är mindre än så: för oberoende andelar ungefär roten ur summan av de två
+# felmarginalernas kvadrater.
 # Innehåller skillnadens intervall inte 0 är skillnaden större än osäkerheten. Hur intervallet räknas beror på om andelarna kommer från olika kommuner eller från
 # samma kommuner.
 #
@@ -224,12 +228,14 @@ alt.layer(
 
 # %% [markdown]
 # Mellan de två streckade linjerna överlappar de två årens intervall, men skillnadens eget intervall
-# innehåller inte 0: där skulle överlappsregeln ha fått oss att tro att ökningen kan vara slump.
+# innehåller inte 0: där skulle överlappsregeln ha fått oss att tro att ökningen kan bero på
+# slumpmässig variation.
 
 # %%
 display(Markdown(
-    f"Redan med n = {n_skillnad} kommuner i storstadslänen båda åren är skillnaden större än osäkerheten. "
-    f"Det **kan** man alltså säga: ökningen är inte ett slumpresultat av att få kommuner svarade.\n\n"
+    f"Om minst {n_skillnad} kommuner i storstadslänen svarade båda åren utesluter skillnadens 95 % "
+    f"konfidensintervall 0. Ökningen är då svår att förklara enbart med slumpmässig variation i vilka "
+    f"kommuner som svarade, förutsatt att de svarande är som ett slumpmässigt urval.\n\n"
     f"Det man **inte** kan säga: hur stor felmarginalen är, om samma kommuner svarade båda åren (då är "
     f"åren inte oberoende urval; om kommunernas svar hänger ihop mellan åren är intervallet ovan "
     f"försiktigare än det behöver vara), hur "
@@ -255,7 +261,8 @@ print(uppgifter[["obs_id", "subject", "value", "base_n", "ci_low_pct", "ci_high_
 # När samma personer svarar på två frågor är andelarna inte oberoende. Hur osäker skillnaden är
 # beror på hur många som svarade *svårt* på **båda** frågorna, och den korstabellen publicerar
 # rapporten inte. Det enda vi vet är gränserna (Fréchet-gränserna, `stats.frechet_bounds`): andelen
-# som svarat svårt på båda är minst summan av andelarna minus 100 % och högst den mindre av dem.
+# som svarat svårt på båda är minst summan av andelarna minus 100 % (men aldrig under 0) och högst
+# den mindre av dem.
 #
 # `stats.paired_difference_interval` räknar skillnadens konfidensintervall för ett antaget värde på
 # den andelen (Newcombes intervall för parade andelar). Vi räknar det för båda gränserna: minsta
@@ -304,7 +311,7 @@ display(Markdown("\n".join(meningar)))
 # ### Övning `12.1`
 #
 # Räkna ut konfidensintervallet för socialsekreterare 2023 (`V23-053`) **med**
-# ändlig-populationskorrektion. Svara med två tal.
+# ändlighetskorrektion. Svara med två tal.
 
 # %%
 rad = obs.loc["V23-053"]

@@ -95,6 +95,11 @@ def test_respondent_counts_of_the_2023_headline():
 def test_nonresponse_bounds_by_hand():
     # 50 % of 100 respondents of 200: 50 yes; all 100 missing "no" gives 25 %, "yes" gives 75 %
     assert nonresponse_bounds(50, 100, 200) == (25.0, 75.0)
+    # 77 % of 137 is 105 or 106 answers (76.6 % or 77.4 %); of 290: 105/290 and (106 + 153)/290
+    assert nonresponse_bounds(77, 137, 290) == (36.2, 89.3)
+    assert nonresponse_bounds(38.5, 26, 290) == (3.4, 94.5)  # 10/26 = 38.46 %: 10/290 and (10 + 264)/290
+    with pytest.raises(ValueError):
+        nonresponse_bounds(50, 3, 290)  # no count of 3 rounds to 50 %
     with pytest.raises(ValueError):
         nonresponse_bounds(50, 300, 200)
 

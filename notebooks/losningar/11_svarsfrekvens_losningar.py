@@ -77,8 +77,9 @@ print(kontrollera("11.4", svar))
 #
 # Ett exempel på svar:
 #
-# > Undersökningen säger mycket om de 158 kommuner som svarade: bland socialcheferna där bedömer en
-# > klar majoritet att det är svårt att rekrytera socialsekreterare. Om de kommuner som inte
+# > Undersökningen säger mycket om de 158 kommuner som svarade: av de 139 socialchefer som besvarade
+# > frågan bedömer drygt åtta av tio att villkoren för personalförsörjningen av socialsekreterare är
+# > svåra. Om de kommuner som inte
 # > svarade vet vi ingenting säkert. Bortfallsgränserna visar hur mycket det betyder: räknat på alla
 # > 290 kommuner kan andelen för socialsekreterare ligga någonstans mellan knappt fyra av tio och
 # > drygt nio av tio. Undersökningen är alltså inte värdelös, men slutsatsen gäller de svarande,

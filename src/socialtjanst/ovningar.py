@@ -434,11 +434,13 @@ OVNINGAR: dict[str, Ovning] = {
         # --- 12 Bas och felmarginal
         Ovning(
             "12.1",
-            "Konfidensintervall för socialsekreterare 2023 (observation V23-053) med ändlig-populationskorrektion.",
+            "Konfidensintervall för socialsekreterare 2023 (observation V23-053) med ändlighetskorrektion.",
             PROCENTPAR,
             lambda: stats.percent_interval(*_socialsekreterare()),
             "Använd stats.percent_interval(värde, bas, population) med basen och populationen från tabellerna.",
-            tolerans=0.15,
+            # 0,5: an interval computed from a count of answers that rounds to the published share
+            # (81 % of 139 is 112 or 113) is as right as one from the rounded share itself.
+            tolerans=0.5,
             fel=(
                 Fel(
                     "Det är intervallet utan korrektion. Ange också populationen (antal kommuner som fick enkäten).",

@@ -103,20 +103,29 @@ def respondent_counts(value_pct: float, n: int, decimals: int = 0) -> range:
     return range(max(k_min, 0), min(k_max, n) + 1)
 
 
-def nonresponse_bounds(value_pct: float, respondents: int, population: int) -> tuple[float, float]:
+def nonresponse_bounds(
+    value_pct: float, respondents: int, population: int, decimals: int | None = None
+) -> tuple[float, float]:
     """The share in the whole population if every non-respondent had answered "no" / "yes".
 
-    The worst-case (Manski) bounds: 77 % of 137 answering municipalities out of 290
-    is between 36.4 % and 89.1 % of all municipalities.
+    The worst-case (Manski) bounds. The published share is rounded, so the number answering "yes"
+    is any count that rounds to it (:func:`respondent_counts`; ``decimals`` as printed, by default
+    as many as the value has): the lower bound takes the smallest, the upper the largest. 77 % of
+    137 answering municipalities is 105 or 106 of them, out of 290: between 36.2 % and 89.3 % of
+    all municipalities.
 
     >>> nonresponse_bounds(77, 137, 290)
-    (36.4, 89.1)
+    (36.2, 89.3)
     """
     if respondents > population:
         raise ValueError(f"respondents {respondents} exceed population {population}")
-    yes = value_pct / 100 * respondents
+    if decimals is None:
+        decimals = 0 if float(value_pct).is_integer() else len(repr(float(value_pct)).split(".")[1])
+    counts = respondent_counts(value_pct, respondents, decimals)
+    if not counts:
+        raise ValueError(f"no count of {respondents} respondents rounds to {value_pct} %")
     missing = population - respondents
-    return round(100 * yes / population, 1), round(100 * (yes + missing) / population, 1)
+    return round(100 * counts[0] / population, 1), round(100 * (counts[-1] + missing) / population, 1)
 
 
 def _newcombe(share1, limits1, share2, limits2, psi: float = 0.0) -> tuple[float, float]:
