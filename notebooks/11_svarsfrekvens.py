@@ -28,7 +28,7 @@ alt.renderers.enable("svg")  # diagrammen ritas utan internet
 tabeller = socialtjanst.load()
 
 
-tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
+tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
 
 
 # %% [markdown]
@@ -79,7 +79,7 @@ alt.layer(
 ).properties(width=380, title=alt.TitleParams(
     "Svarsfrekvens enligt källorna",
     subtitle=["Undersökning · grupp. Ljus stapel: ungefärligt värde (≈).",
-              "Källa: datapaketet socialtjanst-enkater, tabellen observations (indicator response_rate)."],
+              "Källa: datapaketet socialtjanst-enkater, tabellen observations (indikatorn svarsfrekvens)."],
     anchor="start"))
 
 # %% [markdown]
@@ -179,7 +179,7 @@ ci = stats.percent_interval(rad.value, rad.base_n, N)
 print(f"{rad.subject}: {procent(rad.value)} av n = {rad.base_n} ({antal[0]}–{antal[-1]} kommuner)")
 print(f"Saknas: {N - rad.base_n} av {N} kommuner")
 print(f"Bortfallsgränser: {tal(lag)}–{procent(hog)}")
-print(f"95 % konfidensintervall: {tal(ci[0])}–{procent(ci[1])}")
+print(f"95 % konfidensintervall: {tal(ci[0])}–{procent(ci[1])}")
 
 # %%
 skl = obs.set_index("obs_id").loc["SKL-025"]
@@ -213,7 +213,7 @@ alt.layer(
 ).properties(width=420, title=alt.TitleParams(
     "Konfidensintervall och bortfallsgränser, Vision 2023",
     subtitle=["Ljus stapel: andelen av alla kommuner om ingen eller alla som saknas hade svarat svårt.",
-              "Mörkt streck: 95 % konfidensintervall (Wilson, med ändlighetskorrektion). Punkt: publicerad andel.",
+              "Mörkt streck: 95 % konfidensintervall (Wilson, med ändlighetskorrektion). Punkt: publicerad andel.",
               "Källa: datapaketet socialtjanst-enkater, tabellen series; stats.nonresponse_bounds."],
     anchor="start"))
 

@@ -28,7 +28,7 @@ alt.renderers.enable("svg")  # diagrammen ritas utan internet
 tabeller = socialtjanst.load()
 
 
-tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
+tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
 
 
 def intervall(lag_hog):
@@ -80,12 +80,12 @@ print(ar2023[["subject", "value", "base_n", "count_min", "count_max"]].astype({"
 # %% [markdown]
 # ## Konfidensintervall och felmarginal
 #
-# Om andra kommuner hade svarat hade andelen blivit en annan. Ett 95 % *konfidensintervall* anger
+# Om andra kommuner hade svarat hade andelen blivit en annan. Ett 95 % *konfidensintervall* anger
 # vilka andelar i alla kommuner som är förenliga med svaren, om de kommuner som svarade är som ett
 # slumpmässigt urval av alla kommuner: räknat på det sättet täcker 95 av 100 sådana intervall den
 # sanna andelen. *Felmarginalen* är halva intervallets bredd: det som står
-# efter ± när man skriver *77 % ± 5 procentenheter*. Paketet använder Wilsons intervall
-# (`stats.percent_interval`), som fungerar även för små baser och andelar nära 0 eller 100 %. Det
+# efter ± när man skriver *77 % ± 5 procentenheter*. Paketet använder Wilsons intervall
+# (`stats.percent_interval`), som fungerar även för små baser och andelar nära 0 eller 100 %. Det
 # ligger inte alltid symmetriskt kring andelen, så ± felmarginalen är en avrundad beskrivning; det
 # är intervallets gränser som gäller.
 #
@@ -146,7 +146,7 @@ alt.layer(
     alt.Chart(markera).mark_text(align="left", dx=4, y=8, fontSize=10, color="#555").encode(x="n:Q", text="text:N"),
 ).properties(width=420, height=220, title=alt.TitleParams(
     f"Konfidensintervallets bredd för {tal(rad.value)} procent när fler av {N} kommuner svarar",
-    subtitle=["95 % konfidensintervall (Wilson), med och utan ändlighetskorrektion.",
+    subtitle=["95 % konfidensintervall (Wilson), med och utan ändlighetskorrektion.",
               "Streckad linje: basen i Visions Figur 4 (2023). Källa: stats.percent_interval."],
     anchor="start"))
 
@@ -156,7 +156,7 @@ alt.layer(
 # Två andelar har var sitt konfidensintervall. Det är frestande att bara titta på om intervallen
 # överlappar, men det besvarar inte frågan:
 #
-# - Om två 95 % konfidensintervall **inte** överlappar är skillnaden större än urvalsosäkerheten
+# - Om två 95 % konfidensintervall **inte** överlappar är skillnaden större än urvalsosäkerheten
 #   rimligen kan förklara.
 # - Om de **överlappar** kan skillnaden ändå vara det. Överlappet säger ingenting säkert.
 #
@@ -233,7 +233,7 @@ alt.layer(
 
 # %%
 display(Markdown(
-    f"Om minst {n_skillnad} kommuner i storstadslänen svarade båda åren utesluter skillnadens 95 % "
+    f"Om minst {n_skillnad} kommuner i storstadslänen svarade båda åren utesluter skillnadens 95 % "
     f"konfidensintervall 0. Ökningen är då svår att förklara enbart med slumpmässig variation i vilka "
     f"kommuner som svarade, förutsatt att de svarande är som ett slumpmässigt urval.\n\n"
     f"Det man **inte** kan säga: hur stor felmarginalen är, om samma kommuner svarade båda åren (då är "
@@ -261,7 +261,7 @@ print(uppgifter[["obs_id", "subject", "value", "base_n", "ci_low_pct", "ci_high_
 # När samma personer svarar på två frågor är andelarna inte oberoende. Hur osäker skillnaden är
 # beror på hur många som svarade *svårt* på **båda** frågorna, och den korstabellen publicerar
 # rapporten inte. Det enda vi vet är gränserna (Fréchet-gränserna, `stats.frechet_bounds`): andelen
-# som svarat svårt på båda är minst summan av andelarna minus 100 % (men aldrig under 0) och högst
+# som svarat svårt på båda är minst summan av andelarna minus 100 % (men aldrig under 0) och högst
 # den mindre av dem.
 #
 # `stats.paired_difference_interval` räknar skillnadens konfidensintervall för ett antaget värde på
@@ -334,7 +334,7 @@ print(kontrollera("12.2", svar))
 # %% [markdown]
 # ### Övning `12.3`
 #
-# Storstadslänen (`V23-076`) och övriga landet (`V23-078`) 2023: kan man räkna ett 95 %
+# Storstadslänen (`V23-076`) och övriga landet (`V23-078`) 2023: kan man räkna ett 95 %
 # konfidensintervall för grupperna? Svara `"ja"` eller `"nej"`. Läs basen som rapporten trycker:
 # gäller den gruppen?
 

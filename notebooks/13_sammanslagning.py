@@ -30,7 +30,7 @@ alt.renderers.enable("svg")  # diagrammen ritas utan internet
 tabeller = socialtjanst.load()
 
 
-tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
+tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
 grund, precisering = vocabulary("value_basis"), vocabulary("value_qualifier")  # Swedish labels of the codes
 
 

@@ -28,7 +28,7 @@ alt.renderers.enable("svg")  # diagrammen ritas utan internet
 tabeller = socialtjanst.load()
 
 
-tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
+tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
 precisering = vocabulary("value_qualifier")
 
 flaggor = figures.flags_sv  # the comparability flags in Swedish
@@ -72,7 +72,7 @@ alt.layer(
 ).properties(width=360, title=alt.TitleParams(
     "Vem svarade på SKL:s enkät i december 2015?",
     subtitle=["Befattning hos den som svarade för kommunen.",
-              "Källa: datapaketet socialtjanst-enkater, observationer med indicator respondent_role_share."],
+              "Källa: datapaketet socialtjanst-enkater, observationer med indikatorn ”vem som besvarade enkäten”."],
     anchor="start"))
 
 # %% [markdown]
@@ -201,7 +201,7 @@ alt.layer(
     "Svårt att rekrytera socialsekreterare: en linje, många punkter",
     subtitle=["Linje bara mellan värden utan flaggor som bryter jämförbarheten.",
               "Övriga punkter: andra organisationer, frågor, tidpunkter eller delområden.",
-              "Källa: datapaketet socialtjanst-enkater, tabellen series (socialsekreterare_recruitment)."],
+              "Källa: datapaketet socialtjanst-enkater, tabellen series (serien ”svårt att rekrytera socialsekreterare”)."],
     anchor="start"))
 
 # %%

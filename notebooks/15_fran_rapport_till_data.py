@@ -43,6 +43,8 @@ kolumner = ["source_id", "survey_id", "question_id", "figure_id", "section", "pa
             "breakdown", "category", "reference_year", "value", "value_basis", "base_n"]
 rad = obs.loc["V23-047", kolumner].copy()
 rad["value"], rad["value_basis"] = tal(rad["value"]), grund[rad["value_basis"]]
+for falt in ("indicator", "breakdown", "category"):  # codes shown with their Swedish labels
+    rad[falt] = vocabulary(falt).get(rad[falt], rad[falt]) if pd.notna(rad[falt]) else rad[falt]
 print(rad.fillna("saknas").to_string())
 
 # %%

@@ -76,6 +76,7 @@ SURVEY_IDS = set(load()["surveys"]["survey_id"])
 DECIMAL_POINT = re.compile(r"(?<![\w.,/])\d+\.\d+(?![\w./]|\.\d)")
 # A percent sign after an ordinary space: Swedish puts a no-break space there (percent_sv does).
 PERCENT_SPACE = re.compile(r"\d %")
+QUOTED = re.compile(r"”[^”]*”")
 URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w.-]+")
 
 
@@ -121,9 +122,10 @@ def language_problems(notebook) -> list[str]:
             if len(words) >= 2:
                 problems.append(f"{where}: English text {sentence.strip()[:80]!r}")
         problems += [f"{where}: raw code {m.group()!r} (use its Swedish label)" for m in RAW_CODE.finditer(text)]
-        problems += [f"{where}: decimal point in {m.group()!r} (use number_sv)" for m in DECIMAL_POINT.finditer(text)]
+        ours = QUOTED.sub(" ", text)  # a verbatim quote keeps its source's number format
+        problems += [f"{where}: decimal point in {m.group()!r} (use number_sv)" for m in DECIMAL_POINT.finditer(ours)]
         problems += [
-            f"{where}: ordinary space before % in {m.group()!r} (use percent_sv)" for m in PERCENT_SPACE.finditer(text)
+            f"{where}: ordinary space before % in {m.group()!r} (use percent_sv)" for m in PERCENT_SPACE.finditer(ours)
         ]
         if where.endswith("(diagram)"):
             problems += [
@@ -191,6 +193,7 @@ def test_checker_finds_english_codes_and_number_format(markdown, output):
         ("Värdet (`stated`) är angivet. Se `value_basis`.", None),
         ("Basen är 54,5\u00a0% av 290 kommuner; version 0.1.0, datum 11.01.2017, https://example.org/a.b/1.2", None),
         ("Motionen föreslår en handlingsplan. Is och snö.", None),
+        ("Citatet: ”Svarsfrekvens 52 % (9 av 17 lärosäten)”.", None),  # a verbatim quote keeps its format
         (
             "",
             {

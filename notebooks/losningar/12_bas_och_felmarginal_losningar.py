@@ -9,7 +9,7 @@ import socialtjanst
 from socialtjanst import figures, stats
 from socialtjanst.ovningar import kontrollera
 
-tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
+tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
 
 tabeller = socialtjanst.load()
 obs = tabeller["observations"].set_index("obs_id")

@@ -10,7 +10,7 @@ from socialtjanst import figures
 from socialtjanst.ovningar import kontrollera
 from socialtjanst.validate import evaluate
 
-tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
+tal, procent = figures.number_sv, figures.percent_sv  # 54,5 and 54,5 %
 tabeller = socialtjanst.load()
 obs = tabeller["observations"].set_index("obs_id")
 alternativ = tabeller["response_options"]
