@@ -142,7 +142,11 @@ ACCEPTED = [
     ("11.1", lambda: f"{_sv(_rate())} procent", "with the word procent"),
     ("11.4", lambda: float(_key("11.4")), "a whole number as a float"),
     ("11.3", lambda: list(_key("11.3"))[::-1], "the limits in either order, as a list"),
-    ("12.1", lambda: socialtjanst.stats.percent_interval(100 * 112 / 139, 139, 290), "from a count that rounds to 81 %"),
+    (
+        "12.1",
+        lambda: socialtjanst.stats.percent_interval(100 * 112 / 139, 139, 290),
+        "from a count that rounds to 81 %",
+    ),
     ("11.3", lambda: "{}–{}".format(*(_sv(x) for x in _key("11.3"))), "an interval written as text"),
     ("11.3", lambda: "{}, {}".format(*(_sv(x) for x in _key("11.3"))), "two numbers in one string"),
     ("12.2", lambda: ", ".join(map(str, _key("12.2"))), "a list written as one string"),

@@ -21,14 +21,8 @@ NEEDS_CHROMIUM = pytest.mark.skipif(
     "tests of the site did not run",
 )
 SCREENSHOTS = ROOT / "build" / "screenshots"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# Playwright starts Chromium headless and prints PDFs itself: the site module's other flags.
+FLAGS = [f for f in sitebuild.CHROMIUM_FLAGS if f not in ("--headless", "--no-pdf-header-footer")]
 # Texts that betray an untranslated or unfinished page.
 ENGLISH_PLACEHOLDERS = ["No description has been provided", "Show code cell", "Hide code cell", "Skip to main content"]
 NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))

@@ -126,15 +126,3 @@ def export_figures(root: Path, out: Path | None = None, force: bool = False) -> 
     if stamp:
         stamp.write_text(digest + "\n", encoding="utf-8")
     return written
-    out.mkdir(exist_ok=True)
-    written = []
-    builders = {**FIGURES, **SERIES_CHARTS}
-    for i, (figure_id, builder) in enumerate(builders.items()):
-        chart = builder()
-        for suffix in ("svg", "png"):
-            path = out / f"{figure_id}.{suffix}"
-            chart.save(str(path), **({"scale_factor": 2} if suffix == "png" else {}))
-            written.append(path)
-        _progress(i + 1, len(builders), figure_id)
-    stamp.write_text(digest + "\n", encoding="utf-8")
-    return written

@@ -261,6 +261,7 @@ def build(root: Path, teacher: bool = False, builder: str = "html") -> Path:
     pickle = doctrees / "environment.pickle"
     if pickle.exists() and (root / "site" / "conf.py").stat().st_mtime > pickle.stat().st_mtime:
         args.append("-E")  # Sphinx sees changed settings, not a changed setup() in conf.py: start afresh
+    shutil.rmtree(out, ignore_errors=True)  # Sphinx leaves pages that are no longer staged; doctrees keep it quick
     if build_main([*args, str(src), str(out)]) != 0:
         raise SystemExit(f"sphinx-build failed for {out}")
     return out / "index.html"
