@@ -64,8 +64,12 @@ def setup_times() -> list[tuple[str, float, float]]:
             ("`make test` after `make`", ["make", "test"], 90),
         ):
             start = time.perf_counter()
-            subprocess.run(command, cwd=clone, check=True, capture_output=True)
+            done = subprocess.run(command, cwd=clone, check=True, capture_output=True, text=True)
             results.append((what, time.perf_counter() - start, target))
+            print(f"{' '.join(command)}:\n{done.stdout}")
+            if what.startswith("fresh-clone"):  # a build must leave the committed files as they are
+                changed = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True)
+                assert not changed.stdout, f"`make` changed committed files:\n{changed.stdout}"
     return results
 
 
