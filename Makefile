@@ -89,13 +89,13 @@ site: build/site/index.html ## the teaching site for students in build/site/ (of
 
 build/site/index.html: $(SITE_INPUTS) | env
 	@$(STEP) site -- $(BIN)/socialtjanst render site
-	touch $@
+	@touch $@
 
 site-larare: build/site-larare/index.html ## the teacher's site, with the solutions, in build/site-larare/
 
 build/site-larare/index.html: $(SITE_INPUTS) $(wildcard notebooks/losningar/*.ipynb) | env
 	@$(STEP) site-larare -- $(BIN)/socialtjanst render site-larare
-	touch $@
+	@touch $@
 
 pdf: env ## one A4 PDF of the student pages, build/socialtjanst-enkater.pdf (needs Debian's chromium)
 	@$(STEP) pdf -- $(BIN)/socialtjanst render pdf
