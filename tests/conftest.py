@@ -8,9 +8,15 @@ from pathlib import Path
 import pytest
 
 from socialtjanst.build import descriptor_text
+from socialtjanst.site import CHROMIUM_FLAGS
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT.parent / "shared" / "sources"
+# Tools some tests drive; where one is missing those tests skip and say why.
+UV = shutil.which("uv") or str(ROOT / ".venv-uv" / "bin" / "uv")  # `make` installs it there when missing
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Playwright starts Chromium headless itself: the site module's other flags (no background connections).
+BROWSER_FLAGS = [f for f in CHROMIUM_FLAGS if f not in ("--headless", "--no-pdf-header-footer")]
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from socialtjanst.cli import main
 from socialtjanst.export import SQLITE, STATISTICAL, XLSX, ExportError, export, labels
 from socialtjanst.metadata import read_metadata, vocabulary
 
-from .conftest import ROOT, readme_example
+from .conftest import BROWSER_FLAGS, CHROMIUM, ROOT, readme_example
 
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {res["name"]: res for res in DESCRIPTOR["resources"]}
@@ -287,8 +287,6 @@ def test_export_refuses_an_invalid_package_and_writes_nothing(package_copy, tmp_
 
 # ---------------------------------------------------------------- Datasette (`make explore`)
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
 
 @pytest.fixture(scope="module")
 def datasette(exported):
@@ -327,11 +325,9 @@ def datasette(exported):
 def test_datasette_shows_the_export_with_a_facet_and_a_search(datasette, tables):
     from playwright.sync_api import sync_playwright
 
-    flags = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
-    flags += ["--disable-component-update", "--disable-sync"]
     obs = tables["observations"]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=flags)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_FLAGS)
         page = browser.new_page()
         page.goto(f"{datasette}/{SQLITE.removesuffix('.sqlite')}/observations?_facet=unit")
         assert "Observationer: varje publicerad siffra" in page.content()

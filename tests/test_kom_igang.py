@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, UV
 
 PAGE = ROOT / "docs" / "kom-igang.md"
 COMMAND = "uv run socialtjanst arbetsbok"
@@ -31,8 +31,7 @@ def test_the_page_gives_one_command_for_every_system():
 
 
 def test_following_the_page_on_linux_opens_jupyterlab_on_the_arbetsbok(tmp_path):
-    uv = shutil.which("uv") or ROOT / ".venv-uv" / "bin" / "uv"
-    if not os.path.exists(uv):
+    if not shutil.which(UV):
         pytest.skip("uv is not installed here (make installs it): the Kom igång command cannot be followed")
     tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True)
     if tracked.returncode != 0:
@@ -48,7 +47,7 @@ def test_following_the_page_on_linux_opens_jupyterlab_on_the_arbetsbok(tmp_path)
         (tmp_path / "jupyter" / "jupyter_server_config.py").write_text("c.ServerApp.allow_root = True\n")
         env["JUPYTER_CONFIG_DIR"] = str(tmp_path / "jupyter")
     proc = subprocess.Popen(
-        COMMAND.replace("uv", str(uv), 1).split(),
+        COMMAND.replace("uv", UV, 1).split(),
         cwd=project,
         env=env,
         stdout=subprocess.PIPE,

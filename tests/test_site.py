@@ -3,7 +3,6 @@ headless Chromium from file:// (no network, Swedish, navigation, search, tooltip
 
 import csv
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,17 +11,15 @@ import pytest
 
 from socialtjanst import site as sitebuild
 
-from .conftest import ROOT
+from .conftest import BROWSER_FLAGS as FLAGS
+from .conftest import CHROMIUM, ROOT
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 NEEDS_CHROMIUM = pytest.mark.skipif(
     CHROMIUM is None,
     reason="SKIPPED, NOT PASSED: chromium is not installed (Debian: apt-get install chromium), so the browser "
     "tests of the site did not run",
 )
 SCREENSHOTS = ROOT / "build" / "screenshots"
-# Playwright starts Chromium headless and prints PDFs itself: the site module's other flags.
-FLAGS = [f for f in sitebuild.CHROMIUM_FLAGS if f not in ("--headless", "--no-pdf-header-footer")]
 # Texts that betray an untranslated or unfinished page.
 ENGLISH_PLACEHOLDERS = ["No description has been provided", "Show code cell", "Hide code cell", "Skip to main content"]
 NOTEBOOKS = sorted(p.stem for p in (ROOT / "notebooks").glob("*.ipynb"))

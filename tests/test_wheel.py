@@ -8,9 +8,7 @@ import sys
 
 import pytest
 
-from .conftest import ROOT
-
-UV = shutil.which("uv") or str(ROOT / ".venv-uv" / "bin" / "uv")
+from .conftest import ROOT, UV
 
 
 def test_the_wheel_works_outside_the_checkout(tmp_path):

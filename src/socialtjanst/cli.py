@@ -123,15 +123,14 @@ def _render(args: argparse.Namespace) -> int:
 
     root = Path(args.root)
     steps = {
-        "figures": render.export_figures,
-        "notebooks": render.render_notebooks,
+        "figures": functools.partial(render.export_figures, force=args.force),
+        "notebooks": functools.partial(render.render_notebooks, force=args.force),
         "site": site.build,
         "site-larare": site.build_teacher,
         "pdf": site.pdf,
     }
     for name in args.what or ["figures", "notebooks", "site"]:
-        step = steps[name]
-        result = step(root, force=args.force) if name in ("figures", "notebooks") else step(root)
+        result = steps[name](root)
         for path in result if isinstance(result, list) else [result]:
             print(f"wrote: {path}")
     return 0
