@@ -8,7 +8,15 @@ STEP := $(PYTHON) tools/step.py
 # The plain-text source documents the quotes are checked against (optional).
 SOURCES ?= ../shared/sources
 SOURCES_ARG := $(if $(wildcard $(SOURCES)/README.md),--sources $(SOURCES))
-PACKAGE_FILES := $(shell find src -name '*.py' -o -name '*.toml') $(wildcard data/*.csv) uv.lock
+# What every derived file depends on: the package's code and metadata, the data and the lock
+# (the inputs digest of `socialtjanst.render` covers the same files).
+PACKAGE_FILES := $(shell find src/socialtjanst -type f -not -path '*__pycache__*') $(wildcard data/*.csv) uv.lock
+NOTEBOOK_FILES := $(wildcard notebooks/*.py notebooks/*.ipynb notebooks/losningar/*.py notebooks/losningar/*.ipynb)
+# Steps run side by side when they can (two sites, export beside the notebooks); each still
+# prints one line. Python may cache compiled modules in .venv even where the shell says not to:
+# it saves every later process (build, notebook kernels, tests) seconds of compiling.
+MAKEFLAGS += --jobs=$(shell nproc 2>/dev/null || echo 2)
+unexport PYTHONDONTWRITEBYTECODE
 
 .DEFAULT_GOAL := all
 .PHONY: all help env build validate figures notebooks export dist sysdeps test bench clean
@@ -30,19 +38,29 @@ $(BIN)/socialtjanst: uv.lock pyproject.toml | $(UV)
 
 env: $(BIN)/socialtjanst ## create .venv with the locked dependencies (fails if uv.lock is stale)
 
-build: env ## regenerate derived data, datapackage.json and docs/data-dictionary.md
+# Each step leaves a stamp in build/ (git-ignored) and runs again only when a file it reads is
+# newer. In a fresh clone, where file times say nothing, figures and notebooks still skip their
+# work: they compare the sha256 of their inputs with the one recorded in the committed files.
+build: build/.built ## regenerate derived data, datapackage.json and docs/data-dictionary.md
+build/.built: $(PACKAGE_FILES) | env
 	@$(STEP) build -- $(BIN)/socialtjanst build
+	@mkdir -p $(@D) && touch $@
 
 validate: build/.validated ## validate the package: structure, the package's own checks, quotes
-build/.validated: $(PACKAGE_FILES) datapackage.json | env
+build/.validated: build/.built
 	@$(STEP) validate -- $(BIN)/socialtjanst validate $(SOURCES_ARG)
-	@mkdir -p build && touch $@
+	@touch $@
 
-figures: env ## export every reproducible source figure (SVG, PNG) into figures/ if its inputs changed
+figures: build/.figures ## export every reproducible source figure (SVG, PNG) into figures/ if its inputs changed
+build/.figures: build/.built
 	@$(STEP) figures -- $(BIN)/socialtjanst render figures
+	@touch $@
 
-notebooks: env ## execute the notebooks whose inputs changed, in parallel (committed with outputs)
+# After the figures: both use every core.
+notebooks: build/.notebooks ## execute the notebooks whose inputs changed, in parallel (committed with outputs)
+build/.notebooks: build/.built build/.figures $(NOTEBOOK_FILES)
 	@$(STEP) notebooks -- $(BIN)/socialtjanst render notebooks
+	@touch $@
 
 sysdeps: ## install the system packages some tests use: Chromium, R + frictionless, PSPP (root; else they skip)
 	@sh tools/sysdeps.sh
@@ -61,8 +79,10 @@ clean: ## remove the environment and built artefacts
 # `socialtjanst export` writes Excel, SQLite, Parquet, SPSS and Stata files into dist/ (git-ignored).
 EXPLORE_PORT ?= 8001
 
-export: env ## Excel, SQLite, Parquet, SPSS and Stata files of the package in dist/
+export: build/.exported ## Excel, SQLite, Parquet, SPSS and Stata files of the package in dist/
+build/.exported: build/.built
 	@$(STEP) export -- $(BIN)/socialtjanst export --to dist
+	@touch $@
 
 explore: export ## browse dist/socialtjanst-enkater.sqlite with Datasette on http://127.0.0.1:8001
 	$(BIN)/datasette serve dist/socialtjanst-enkater.sqlite --metadata dist/datasette.json -h 127.0.0.1 -p $(EXPLORE_PORT)
@@ -73,8 +93,10 @@ explore: export ## browse dist/socialtjanst-enkater.sqlite with Datasette on htt
 # Rebuilding gives byte-identical files.
 .PHONY: changelog explore
 
-dist: build site site-larare export ## release files in dist/: package zip, exports, site zips, catalog.rdf, SHA256SUMS
+dist: dist/SHA256SUMS ## release files in dist/: package zip, exports, site zips, catalog.rdf, SHA256SUMS
+dist/SHA256SUMS: build/.built build/.exported build/site/index.html build/site-larare/index.html
 	@$(STEP) dist -- $(BIN)/socialtjanst dist
+	@touch $@
 
 changelog: env ## regenerate CHANGELOG.md's data sections (socialtjanst diff against each version's commit)
 	@$(STEP) changelog -- $(BIN)/socialtjanst changelog
@@ -82,18 +104,19 @@ changelog: env ## regenerate CHANGELOG.md's data sections (socialtjanst diff aga
 # ------------------------------------------------------------------ the teaching site (Sphinx + myst-nb)
 # Rebuilt only when its inputs change (Sphinx itself then rereads only the changed pages).
 .PHONY: site site-larare pdf arbetsbok
-SITE_INPUTS := $(wildcard site/* site/_static/* notebooks/*.ipynb docs/kom-igang.md docs/lararhandledning.md \
-	data/*.csv figures/serie_personal_generellt.svg src/socialtjanst/*.py)
+SITE_INPUTS := build/.built build/.figures build/.notebooks $(wildcard site/* site/_static/* docs/kom-igang.md \
+	docs/lararhandledning.md)
 
 site: build/site/index.html ## the teaching site for students in build/site/ (offline: open index.html)
 
-build/site/index.html: $(SITE_INPUTS) | env
+build/site/index.html: $(SITE_INPUTS)
 	@$(STEP) site -- $(BIN)/socialtjanst render site
 	@touch $@
 
 site-larare: build/site-larare/index.html ## the teacher's site, with the solutions, in build/site-larare/
 
-build/site-larare/index.html: $(SITE_INPUTS) $(wildcard notebooks/losningar/*.ipynb) | env
+# After the student's site, whose Vega bundle (13 s to make) it shares.
+build/site-larare/index.html: $(SITE_INPUTS) build/site/index.html
 	@$(STEP) site-larare -- $(BIN)/socialtjanst render site-larare
 	@touch $@
 

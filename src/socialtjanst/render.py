@@ -9,14 +9,18 @@ offline and gives the same bytes on every run.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jupytext
-import nbformat
-from nbclient import NotebookClient
+if TYPE_CHECKING:
+    import nbformat
+
+# jupytext, nbformat, nbclient and altair are imported where they are used: deciding that
+# nothing needs rendering (the usual case) takes a fraction of a second.
 
 
 def notebook_scripts(root: Path) -> list[Path]:
@@ -27,6 +31,9 @@ def notebook_scripts(root: Path) -> list[Path]:
 
 def execute(script: Path, timeout: int = 600) -> nbformat.NotebookNode:
     """Convert a percent script to a notebook and run it in its own folder."""
+    import jupytext
+    from nbclient import NotebookClient
+
     nb = jupytext.read(script)
     nb.metadata.pop("jupytext", None)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
@@ -62,10 +69,13 @@ def recorded_digest(notebook: Path) -> str | None:
     """The inputs digest an executed notebook was rendered from (None if it has none)."""
     if not notebook.exists():
         return None
-    return nbformat.read(notebook, as_version=4).metadata.get("socialtjanst", {}).get("inputs_sha256")
+    metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
+    return metadata.get("socialtjanst", {}).get("inputs_sha256")
 
 
 def _render_one(script: Path, digest: str) -> tuple[Path, float]:
+    import nbformat
+
     start = time.monotonic()
     nb = execute(script)
     nb.metadata["socialtjanst"] = {"inputs_sha256": digest}
@@ -106,13 +116,13 @@ def export_figures(root: Path, out: Path | None = None, force: bool = False) -> 
     """Every reproducible source figure as SVG and PNG in ``out`` (default figures/).
 
     Into figures/, skipped when the inputs digest recorded there is current."""
-    from .figures import FIGURES, SERIES_CHARTS
-
     stamp = None if out else root / "figures" / FIGURES_STAMP
     out = out or root / "figures"
     digest = inputs_digest(root)
     if stamp and not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == digest:
         return []
+    from .figures import FIGURES, SERIES_CHARTS
+
     out.mkdir(exist_ok=True)
     written = []
     builders = {**FIGURES, **SERIES_CHARTS}

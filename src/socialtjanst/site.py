@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -205,6 +206,23 @@ def _contents(teacher: bool) -> str:
     return "```{toctree}\n:maxdepth: 1\n:caption: Innehåll\n\n" + "\n".join(pages) + "\n```\n"
 
 
+def _vega_bundle(cache: Path) -> str:
+    """Vega, Vega-Lite and vega-embed in one script, as the installed vl-convert bundles them.
+
+    Bundling takes about 13 s and gives the same text for one vl-convert version (its name), so
+    it is done once per checkout and shared by the student's and the teacher's site."""
+    import vl_convert
+
+    if not cache.exists():
+        # In a function of its own: its top-level names (such as `_`) would clash with Sphinx's scripts.
+        text = f"(() => {{\n{vl_convert.javascript_bundle()}\n}})();\n"
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.part")
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(cache)  # atomic: a build running beside this one reads all of it or none
+    return cache.read_text(encoding="utf-8")
+
+
 def stage(root: Path, teacher: bool = False) -> Path:
     """Assemble Sphinx's source folder in build/ (see the module docstring); returns it."""
     import vl_convert
@@ -235,10 +253,7 @@ def stage(root: Path, teacher: bool = False) -> Path:
     series_svg = root / "figures" / "serie_personal_generellt.svg"
     put("_genererat/serie.html", chart_html(series_svg.read_text(encoding="utf-8"), "serie_personal_generellt"))
     vega = f"_vega/vega-{vl_convert.__version__}.js"
-    wanted.add(vega)
-    if not (src / vega).exists():  # about 13 s to bundle; the same for one vl-convert version
-        # In a function of its own: its top-level names (such as `_`) would clash with Sphinx's scripts.
-        _write(src / vega, f"(() => {{\n{vl_convert.javascript_bundle()}\n}})();\n")
+    put(vega, _vega_bundle(root / "build" / "vega" / Path(vega).name))
     for path in sorted(src.rglob("*"), reverse=True):  # pages no longer staged (a notebook renamed…)
         rel = path.relative_to(src).as_posix()
         if path.is_file() and rel not in wanted:
