@@ -65,7 +65,8 @@ build/.notebooks: build/.built build/.figures $(NOTEBOOK_FILES)
 sysdeps: ## install the system packages some tests use: Chromium, R + frictionless, PSPP (root; else they skip)
 	@sh tools/sysdeps.sh
 
-test: env sysdeps ## run every test (unit, data, doctests, notebooks, browser, R, PSPP); checks uv.lock
+# The browser tests read the student site `make` built (or build it when it is not current).
+test: env sysdeps site ## run every test (unit, data, doctests, notebooks, browser, R, PSPP); checks uv.lock
 	@$(STEP) lock-check -- $(UV) lock --check --python $(PYTHON)
 	$(BIN)/pytest
 

@@ -1,8 +1,10 @@
 """Shared fixtures: the package root, the source texts, and editable copies of the package."""
 
 import csv
+import fcntl
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,26 @@ UV = shutil.which("uv") or str(ROOT / ".venv-uv" / "bin" / "uv")  # `make` insta
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # Playwright starts Chromium headless itself: the site module's other flags (no background connections).
 BROWSER_FLAGS = [f for f in CHROMIUM_FLAGS if f not in ("--headless", "--no-pdf-header-footer")]
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
+def pytest_collection_modifyitems(items):
+    """Under `--dist loadgroup` a file's tests run on one worker, in order (nbval runs a notebook's
+    cells one after another; module fixtures are made once), unless a test names its own group."""
+    for item in items:
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+
+
+def current_build(target: str, build) -> None:
+    """Bring a build output up to date: left alone when `make` says it is current (after `make`),
+    else made by ``build()``, one worker at a time."""
+    (ROOT / "build").mkdir(exist_ok=True)
+    with open(ROOT / "build" / ".tests.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        make = shutil.which("make")
+        if make is None or subprocess.run([make, "-q", target], cwd=ROOT, capture_output=True).returncode != 0:
+            build()
 
 
 @pytest.fixture(scope="session")
@@ -65,3 +87,4 @@ def readme_example(language: str) -> str:
     """The README's code block in ``language`` (its examples are tested as written)."""
     (block,) = re.findall(rf"```{language}\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), flags=re.S)
     return block
+

@@ -2,6 +2,7 @@
 headless Chromium from file:// (no network, Swedish, navigation, search, tooltips, filters, accessibility)."""
 
 import csv
+import html
 import re
 import subprocess
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from socialtjanst import site as sitebuild
 
 from .conftest import BROWSER_FLAGS as FLAGS
-from .conftest import CHROMIUM, ROOT
+from .conftest import CHROMIUM, ROOT, current_build
 
 NEEDS_CHROMIUM = pytest.mark.skipif(
     CHROMIUM is None,
@@ -32,7 +33,8 @@ def _csv(name: str) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def site() -> Path:
-    return sitebuild.build(ROOT).parent
+    current_build("build/site/index.html", lambda: sitebuild.build(ROOT))
+    return ROOT / "build" / "site"
 
 
 def _pages(site: Path) -> list[Path]:
@@ -148,41 +150,69 @@ def _open(browser, path: Path, width: int = 1280, height: int = 900):
     return page, requests
 
 
-@NEEDS_CHROMIUM
-def test_every_page_is_swedish_offline_titled_and_described(site, browser):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+# The student site's pages, known before it is built, so each is a test of its own (spread over
+# the workers in two halves, each with its own browser).
+PAGES = [p.stem + ".html" for p in sorted((ROOT / "site").glob("*.md")) if p.stem not in sitebuild.TEACHER_PAGES]
+PAGES += [f"notebooks/{n}.html" for n in NOTEBOOKS] + ["search.html"]
+A4_WIDTH = 703  # px: A4 less the print margins
+
+
+def test_the_site_has_the_expected_pages_each_with_its_own_title(site):
+    assert sorted(p.relative_to(site).as_posix() for p in _pages(site)) == sorted(PAGES)
     titles = {}
     for path in _pages(site):
-        name = path.relative_to(site).with_suffix("").as_posix().replace("/", "-")
-        page, requests = _open(browser, path)
-        if page.locator("figure.diagram script.vega-spec").count():
-            page.wait_for_selector("figure.diagram.interaktiv .vega-vy svg")
-        external = [u for u in requests if not u.startswith(("file:", "data:"))]
-        assert external == [], f"{name} requested {external}"
-        assert page.get_attribute("html", "lang") == "sv", name
-        titles.setdefault(page.title(), []).append(name)
-        text = page.inner_text("body")
-        assert "NBVAL" not in text, name
-        for placeholder in ENGLISH_PLACEHOLDERS:
-            assert placeholder not in page.content(), f"{name}: {placeholder!r}"
-        for alt in page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt'))"):
-            assert alt and alt.strip(), f"{name}: an image without a text alternative"
-        for alt in page.eval_on_selector_all("figure.diagram img", "els => els.map(e => e.alt)"):
-            assert alt.startswith("Diagram: ") and re.search(r"\d", alt), f"{name}: {alt[:80]}"
-        for label in page.eval_on_selector_all(".vega-vy", "els => els.map(e => e.getAttribute('aria-label'))"):
-            assert label and label.startswith("Diagram: "), name
-        page.screenshot(path=str(SCREENSHOTS / f"{name}-dator.png"))
-        page.close()
-        page, _ = _open(browser, path, width=390, height=844)  # a phone: the text fits the screen's width
-        width = page.evaluate(
-            "[document.documentElement.clientWidth, document.querySelector('article.bd-article, #search-results').scrollWidth]"
-        )
-        assert width[1] <= width[0], f"{name}: the page is wider than a phone"
-        page.screenshot(path=str(SCREENSHOTS / f"{name}-mobil.png"))
-        page.close()
+        title = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"), re.S)[1]
+        titles.setdefault(html.unescape(title.strip()), []).append(path.name)
     assert {t: n for t, n in titles.items() if len(n) > 1} == {}, "pages share a title"
     for stem in NOTEBOOKS:
         assert any(t.startswith(f"{stem[:2]}. ") for t in titles), f"no page titled after {stem}"
+
+
+@NEEDS_CHROMIUM
+@pytest.mark.parametrize(
+    "page_path", [pytest.param(p, marks=pytest.mark.xdist_group(f"site-pages-{i % 2}")) for i, p in enumerate(PAGES)]
+)
+def test_page_is_swedish_offline_described_and_fits_a_phone_and_a4(site, browser, page_path):
+    """One load of the page: at a desktop's width, a phone's, and (notebooks) printed on A4."""
+    path = site / page_path
+    name = page_path.removesuffix(".html").replace("/", "-")
+    page, requests = _open(browser, path)
+    if page.locator("figure.diagram script.vega-spec").count():
+        page.wait_for_selector("figure.diagram.interaktiv .vega-vy svg")
+    external = [u for u in requests if not u.startswith(("file:", "data:"))]
+    assert external == [], f"{name} requested {external}"
+    assert page.get_attribute("html", "lang") == "sv"
+    assert "NBVAL" not in page.inner_text("body")
+    content = page.content()
+    for placeholder in ENGLISH_PLACEHOLDERS:
+        assert placeholder not in content, placeholder
+    for alt in page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt'))"):
+        assert alt and alt.strip(), "an image without a text alternative"
+    for alt in page.eval_on_selector_all("figure.diagram img", "els => els.map(e => e.alt)"):
+        assert alt.startswith("Diagram: ") and re.search(r"\d", alt), alt[:80]
+    for label in page.eval_on_selector_all(".vega-vy", "els => els.map(e => e.getAttribute('aria-label'))"):
+        assert label and label.startswith("Diagram: ")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-dator.png"))
+
+    page.set_viewport_size({"width": 390, "height": 844})  # a phone: the text fits the screen's width
+    width = page.evaluate(
+        "[document.documentElement.clientWidth, document.querySelector('article.bd-article, #search-results').scrollWidth]"
+    )
+    assert width[1] <= width[0], "the page is wider than a phone"
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-mobil.png"))
+
+    if page_path.startswith("notebooks/"):  # printed: code wrapped, charts and tables whole
+        page.set_viewport_size({"width": A4_WIDTH, "height": 1000})
+        page.emulate_media(media="print")
+        overflow = page.evaluate(
+            """() => { const a = document.querySelector('article.bd-article');
+                return [a.clientWidth, Array.from(a.querySelectorAll('pre, img, table'))
+                    .filter(e => e.getBoundingClientRect().width > 0 && e.scrollWidth > a.clientWidth + 1)
+                    .map(e => e.tagName + ' ' + e.textContent.slice(0, 40))]; }"""
+        )
+        assert overflow[1] == [], f"wider than an A4 page ({overflow[0]} px): {overflow[1][:3]}"
+    page.close()
 
 
 @NEEDS_CHROMIUM
@@ -277,21 +307,6 @@ def test_no_serious_accessibility_violations(site, browser, page_path):
     serious = [(v["id"], v["help"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == []
     page.close()
-
-
-@NEEDS_CHROMIUM
-def test_every_notebook_prints_within_an_a4_page(site, browser):
-    for stem in NOTEBOOKS:
-        page, _ = _open(browser, site / "notebooks" / f"{stem}.html", width=703, height=1000)  # A4 less margins
-        page.emulate_media(media="print")
-        overflow = page.evaluate(
-            """() => { const a = document.querySelector('article.bd-article');
-                return [a.clientWidth, Array.from(a.querySelectorAll('pre, img, table'))
-                    .filter(e => e.getBoundingClientRect().width > 0 && e.scrollWidth > a.clientWidth + 1)
-                    .map(e => e.tagName + ' ' + e.textContent.slice(0, 40))]; }"""
-        )
-        assert overflow[1] == [], f"{stem}: wider than the page ({overflow[0]} px): {overflow[1][:3]}"
-        page.close()
 
 
 @NEEDS_CHROMIUM

@@ -34,6 +34,34 @@ def _row_of(index):
     return index + 2  # header is row 1
 
 
+def test_foreign_keys_are_checked_as_frictionless_checks_them(package_copy):
+    """Our foreign-key check (frictionless' was two thirds of validation's time) finds the same
+    rows as frictionless' own, run here on the same broken package: unknown survey, figure and
+    source ids, and an empty optional reference, which refers to nothing."""
+    import frictionless
+
+    observations = package_copy.rows("observations")
+    broken = {}
+    for field, value in [("survey_id", "vision_1999"), ("figure_id", "figur_99"), ("source_id", "okand_kalla")]:
+        i = next(i for i, r in enumerate(observations) if r[field] and _row_of(i) not in broken)
+        observations[i][field] = value
+        broken[_row_of(i)] = field
+    i = next(i for i, r in enumerate(observations) if r["figure_id"] and _row_of(i) not in broken)
+    observations[i]["figure_id"] = ""
+    package_copy.write("observations", observations)
+
+    ours = {(p.row, p.field) for p in validate_package(package_copy.root).problems if p.kind == "unknown-reference"}
+    report = frictionless.validate(str(package_copy.root / "datapackage.json"), limit_errors=10_000)
+    theirs = {
+        (e.row_number, ", ".join(e.field_names))
+        for task in report.tasks
+        if task.name == "observations"
+        for e in task.errors
+        if e.type == "foreign-key"
+    }
+    assert ours == theirs == {(row, field) for row, field in broken.items()}
+
+
 def test_percentage_over_100(package_copy):
     rows = package_copy.rows("observations")
     i, _ = package_copy.first("observations", unit="percent", value_basis="stated")

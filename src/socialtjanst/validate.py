@@ -174,8 +174,12 @@ def inspect_file(resource: dict, root: Path, descriptor_name: str) -> tuple[CsvF
 def structure_problems(
     package: dict, root: Path, descriptor_name: str, files: dict[str, CsvFile], report: Report
 ) -> list[Problem]:
-    """frictionless' checks of the readable files, read the way they were actually saved."""
+    """frictionless' checks of the readable files, read the way they were actually saved.
+
+    Foreign keys are checked here instead (:func:`foreign_key_problems`): frictionless' lookups
+    took two thirds of its time on this package."""
     descriptor = copy.deepcopy(package)
+    key_problems = []
     kept = []
     for res in descriptor["resources"]:
         found = files.get(res["name"])
@@ -190,10 +194,10 @@ def structure_problems(
             res["schema"]["fieldsMatch"] = "partial"
         kept.append(res)
     for res in kept:
-        foreign_keys = []
         for fk in res["schema"].get("foreignKeys", []):
             ref = fk.get("reference", {})
-            target = files.get(ref.get("resource") or res["name"])
+            reference = ref.get("resource") or res["name"]
+            target = files.get(reference)
             fields, ref_fields = _as_list(fk.get("fields")), _as_list(ref.get("fields"))
             if (
                 target is None
@@ -204,12 +208,12 @@ def structure_problems(
                 note = {
                     "resource": res["name"],
                     "fields": ", ".join(fields),
-                    "reference": f"{ref.get('resource') or res['name']}.{', '.join(ref_fields)}",
+                    "reference": f"{reference}.{', '.join(ref_fields)}",
                 }
                 report.notes.append(Note("keys-skipped", note))
                 continue
-            foreign_keys.append(fk)
-        res["schema"]["foreignKeys"] = foreign_keys
+            key_problems += foreign_key_problems(res, files[res["name"]], fields, target, reference, ref_fields)
+        res["schema"]["foreignKeys"] = []
     descriptor["resources"] = kept
     result = frictionless.validate(descriptor, basepath=str(root), limit_errors=sys.maxsize)
     problems = [Problem(descriptor_name, None, None, "descriptor-invalid", {"note": e.message}) for e in result.errors]
@@ -222,6 +226,26 @@ def structure_problems(
             if getattr(error, "row_number", None) in found.trailing_rows:
                 continue  # the empty rows at the end are one problem already
             problems.append(cell_problem(error, res["path"], res, found.labels))
+    return problems + key_problems
+
+
+def foreign_key_problems(
+    resource: dict, source: CsvFile, fields: list[str], target: CsvFile, reference: str, ref_fields: list[str]
+) -> list[Problem]:
+    """Rows whose key is not among the referenced table's, as frictionless' foreign-key check finds
+    them; a key whose cells are all missing refers to nothing and is not checked."""
+    missing = set(resource["schema"].get("missingValues", [""]))
+
+    def keys(found: CsvFile, names: list[str]) -> list[tuple[str, ...]]:
+        columns = [found.labels.index(n) for n in names]
+        return [tuple(r[i] if i < len(r) else "" for i in columns) for r in found.records]
+
+    known = set(keys(target, ref_fields))
+    problems = []
+    for row, key in enumerate(keys(source, fields), start=2):  # row 1 is the header
+        if key not in known and not all(cell in missing for cell in key):
+            params = {"cells": ", ".join(key), "reference": f"{reference}.{', '.join(ref_fields)}"}
+            problems.append(Problem(resource["path"], row, ", ".join(fields), "unknown-reference", params))
     return problems
 
 
@@ -266,10 +290,6 @@ def cell_problem(error, file: str, resource: dict, labels: list[str]) -> Problem
             )
         # Without an earlier row, frictionless is saying that the key is empty.
         kind, params = ("duplicate-key", {"cells": cell, "first": first.group(1)}) if first else ("required", {})
-    elif error.type == "foreign-key":
-        name = ", ".join(error.field_names)
-        reference = f"{error.reference_name or resource['name']}.{', '.join(error.reference_field_names)}"
-        kind, params = "unknown-reference", {"cells": ", ".join(error.field_cells), "reference": reference}
     elif error.type in ("blank-row", "extra-cell", "missing-cell"):
         kind, params = error.type, {}
     return Problem(file, row, name, kind, params)
