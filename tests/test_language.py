@@ -226,3 +226,13 @@ def test_every_note_students_see_has_a_swedish_text_with_the_same_numbers(resour
         assert pd.notna(row[note_sv]), f"{resource}.csv row {i + 2}: {note} has no Swedish text in {note_sv}"
         english = sorted(n.replace(".", ",") for n in NUMBER.findall(row[note]))
         assert sorted(NUMBER.findall(row[note_sv])) == english, f"{resource}.csv row {i + 2}: numbers differ"
+
+
+def test_every_survey_names_its_respondents_in_swedish():
+    """`surveys.respondent_role` is shown to students as it is (notebook 14, the site's tables)."""
+    english = {
+        row.survey_id: ENGLISH.findall(row.respondent_role)
+        for row in load()["surveys"].itertuples()
+        if ENGLISH.search(row.respondent_role)
+    }
+    assert english == {}

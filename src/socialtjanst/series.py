@@ -149,6 +149,7 @@ def build_series(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
             "source_id": gap.source_id,
             "flags": [gap.gap_flag],
             "note": gap.note,
+            "restated": False,
             "is_preferred": True,
         }
     series["comparability"] = series["flags"].map(lambda f: ";".join(dict.fromkeys(f)))
