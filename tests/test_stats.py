@@ -192,6 +192,16 @@ def test_paired_interval_without_association_is_the_independent_one():
     assert paired_difference_interval(0.6, 0.4, 0.24, 100) == pytest.approx(tuple(map(float, want)), abs=1e-9)
 
 
+def test_paired_interval_matches_a_published_worked_example():
+    """Fagerland, Lydersen & Laake, *Statistical Analysis of Contingency Tables* (2017), chapter 8:
+    complete response before and after consolidation therapy (Cavo et al. 2012), the paired table
+    59, 6 / 16, 80 (n = 161). The Newcombe square-and-add interval for the difference of the
+    marginal shares is −0.0621 (95 % CI −0.1186 to −0.0046), as the book's R package checks it
+    (ocbe-uio/contingencytables, tests/testthat/test-ch8.R; docs/search-log.md)."""
+    lo, hi = paired_difference_interval((59 + 6) / 161, (59 + 16) / 161, 59 / 161, 161)
+    assert (round(lo, 4), round(hi, 4)) == (-0.1186, -0.0046)
+
+
 def test_paired_interval_rejects_an_impossible_overlap():
     with pytest.raises(ValueError, match="outside the possible range"):
         paired_difference_interval(0.7, 0.5, 0.1, 100)
