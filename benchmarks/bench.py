@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -49,9 +50,25 @@ def run(*args: str) -> None:
     subprocess.run(args, cwd=ROOT, check=False, capture_output=True)
 
 
-def setup_times() -> list[tuple[str, float, float]]:
-    """Wall-clock seconds of the README's commands on a fresh clone of the committed HEAD."""
-    results = []
+DURATION = re.compile(r"^([\d.]+)s (?:call|setup|teardown)\s+([^:@\s]+)", re.M)
+
+
+def test_seconds_by_file(output: str) -> list[tuple[str, float]]:
+    """Seconds spent in each test file (summed over the workers), from pytest's ``--durations=0``."""
+    seconds: dict[str, float] = {}
+    for value, path in DURATION.findall(output):
+        if path.endswith(".ipynb"):
+            path = "notebooks/ (nbval, every notebook)"
+        elif path.startswith("src/"):
+            path = "src/ (doctests)"
+        seconds[path] = seconds.get(path, 0.0) + float(value)
+    return sorted(seconds.items(), key=lambda item: -item[1])
+
+
+def setup_times() -> tuple[list[tuple[str, float, float]], list[tuple[str, float]]]:
+    """Wall-clock seconds of the README's commands on a fresh clone of the committed HEAD, and
+    where `make test`'s time goes."""
+    results, by_file = [], []
     with tempfile.TemporaryDirectory() as tmp:
         clone = Path(tmp) / "socialtjanst-enkater"
         subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
@@ -63,14 +80,17 @@ def setup_times() -> list[tuple[str, float, float]]:
             ("`make` with nothing changed", ["make"], 5),
             ("`make test` after `make`", ["make", "test"], 90),
         ):
+            env = {**os.environ, "PYTEST_ADDOPTS": "--durations=0"}
             start = time.perf_counter()
-            done = subprocess.run(command, cwd=clone, check=True, capture_output=True, text=True)
+            done = subprocess.run(command, cwd=clone, check=True, capture_output=True, text=True, env=env)
             results.append((what, time.perf_counter() - start, target))
+            if command == ["make", "test"]:
+                by_file = test_seconds_by_file(done.stdout)
             print(f"{' '.join(command)}:\n{done.stdout}")
             if what.startswith("fresh-clone"):  # a build must leave the committed files as they are
                 changed = subprocess.run(["git", "status", "--porcelain"], cwd=clone, capture_output=True, text=True)
                 assert not changed.stdout, f"`make` changed committed files:\n{changed.stdout}"
-    return results
+    return results, by_file
 
 
 def scaled_package(folder: Path, factor: int) -> int:
@@ -145,7 +165,18 @@ def main() -> None:
     lines += ["", f"`socialtjanst build` (series, descriptor, data dictionary): {build_s:.2f} s.", ""]
     lines += ["Set-up, measured on a fresh clone of the committed HEAD (uv's package cache warm):", ""]
     lines += ["| command | seconds | target |", "|---|---:|---:|"]
-    lines += [f"| {what} | {seconds:.0f} | ≤ {target} |" for what, seconds, target in setup_times()]
+    setup, by_file = setup_times()
+    lines += [f"| {what} | {seconds:.0f} | ≤ {target} |" for what, seconds, target in setup]
+    total = sum(seconds for _, seconds in by_file)
+    lines += [
+        "",
+        f"Where `make test`'s time goes: seconds in each test file, summed over the {os.cpu_count()} workers "
+        f"({total:.0f} s in all; files under 2 s left out):",
+        "",
+        "| tests | seconds |",
+        "|---|---:|",
+    ]
+    lines += [f"| `{path}` | {seconds:.0f} |" for path, seconds in by_file if seconds >= 2]
     lines.append("")
     text = "\n".join(lines)
     (ROOT / "docs" / "benchmarks.md").write_text(text, encoding="utf-8")

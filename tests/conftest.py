@@ -87,4 +87,3 @@ def readme_example(language: str) -> str:
     """The README's code block in ``language`` (its examples are tested as written)."""
     (block,) = re.findall(rf"```{language}\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), flags=re.S)
     return block
-
