@@ -1,5 +1,6 @@
 """The "Kom igång" page, followed literally on Linux, ends in JupyterLab with the student's arbetsbok."""
 
+import ast
 import json
 import os
 import re
@@ -15,7 +16,7 @@ import pytest
 from .conftest import ROOT, UV
 
 PAGE = ROOT / "docs" / "kom-igang.md"
-COMMAND = "uv run socialtjanst arbetsbok"
+COMMAND = "uv run --no-dev socialtjanst arbetsbok"
 URL = re.compile(r"(http://127\.0\.0\.1:\d+/)lab\?token=(\w+)")
 
 
@@ -81,3 +82,22 @@ def test_following_the_page_on_linux_opens_jupyterlab_on_the_arbetsbok(tmp_path)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+    # The student's environment (no dev group) has everything the notebooks import.
+    check = subprocess.run(
+        [UV, "run", "--no-dev", "python", "-c", "\n".join(sorted(_notebook_imports()))],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, f"the notebooks import what `--no-dev` leaves out: {check.stderr[-800:]}"
+
+
+def _notebook_imports() -> set[str]:
+    """Every import statement of the notebooks and the solutions, as written."""
+    statements = set()
+    for script in [*ROOT.glob("notebooks/*.py"), *ROOT.glob("notebooks/losningar/*.py")]:
+        for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                statements.add(ast.unparse(node))
+    return statements
