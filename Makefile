@@ -12,8 +12,8 @@ SOURCES_ARG := $(if $(wildcard $(SOURCES)/README.md),--sources $(SOURCES))
 # (the inputs digest of `socialtjanst.render` covers the same files).
 PACKAGE_FILES := $(shell find src/socialtjanst -type f -not -path '*__pycache__*') $(wildcard data/*.csv) uv.lock
 NOTEBOOK_FILES := $(wildcard notebooks/*.py notebooks/*.ipynb notebooks/losningar/*.py notebooks/losningar/*.ipynb)
-# Steps run side by side when they can (two sites, export beside the notebooks); each still
-# prints one line. Python may cache compiled modules in .venv even where the shell says not to:
+# Steps run side by side when they can (validation and export beside figures, notebooks and
+# sites); each still prints one line. Python may cache compiled modules in .venv even where the shell says not to:
 # it saves every later process (build, notebook kernels, tests) seconds of compiling.
 MAKEFLAGS += --jobs=$(shell nproc 2>/dev/null || echo 2)
 unexport PYTHONDONTWRITEBYTECODE
@@ -80,8 +80,9 @@ clean: ## remove the environment and built artefacts
 # `socialtjanst export` writes Excel, SQLite, Parquet, SPSS and Stata files into dist/ (git-ignored).
 EXPLORE_PORT ?= 8001
 
-export: build/.exported ## Excel, SQLite, Parquet, SPSS and Stata files of the package in dist/
-build/.exported: build/.built
+EXPORTED := dist/socialtjanst-enkater.sqlite
+export: $(EXPORTED) ## Excel, SQLite, Parquet, SPSS and Stata files of the package in dist/
+$(EXPORTED): build/.built
 	@$(STEP) export -- $(BIN)/socialtjanst export --to dist
 	@touch $@
 
@@ -95,7 +96,7 @@ explore: export ## browse dist/socialtjanst-enkater.sqlite with Datasette on htt
 .PHONY: changelog explore
 
 dist: dist/SHA256SUMS ## release files in dist/: package zip, exports, site zips, catalog.rdf, SHA256SUMS
-dist/SHA256SUMS: build/.built build/.exported build/site/index.html build/site-larare/index.html
+dist/SHA256SUMS: build/.built $(EXPORTED) build/site/index.html build/site-larare/index.html
 	@$(STEP) dist -- $(BIN)/socialtjanst dist
 	@touch $@
 
