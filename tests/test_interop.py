@@ -15,7 +15,7 @@ from .conftest import ROOT, readme_example
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 # The official Data Package 2.0 profile with its parts resolved into one file (see schemas/README.md).
 PROFILE = json.loads((ROOT / "tests" / "schemas" / "datapackage-2.0.json").read_text(encoding="utf-8"))
-# `make readers` installs R's frictionless here when R has no copy of it.
+# `make sysdeps` (run by `make test`) installs R's frictionless here when R has no copy of it.
 R_LIBRARY = ROOT / ".R-library"
 
 
@@ -50,7 +50,7 @@ def _r() -> tuple[str, dict]:
     check = subprocess.run([rscript, "-e", "library(frictionless)"], env=env, capture_output=True, text=True)
     if check.returncode != 0:
         pytest.skip(
-            "R's frictionless package is not installed (`make readers` installs it): "
+            "R's frictionless package is not installed (`make sysdeps` installs it, as root, from ../shared/vendor or CRAN): "
             f"the R interoperability test did not run ({check.stderr.strip().splitlines()[-1]})"
         )
     return rscript, env
