@@ -107,6 +107,21 @@ display(Markdown(
 ))
 
 # %% [markdown]
+# Intervallet räknas på den avrundade procenten. Det verkliga antalet kommuner är något av antalen
+# ovan, och varje möjligt antal ger ett något annat intervall. Så mycket spelar avrundningen:
+
+# %%
+mojliga = {k: stats.percent_interval(100 * k / rad.base_n, rad.base_n, N) for k in antal}
+flytt = max(abs(a - b) for lh in mojliga.values() for a, b in zip(lh, med))
+display(Markdown(
+    "\n".join(f"- {k} av {rad.base_n} ({procent(100 * k / rad.base_n)}): {intervall(lh)}" for k, lh in mojliga.items())
+    + f"\n\nGränserna flyttar sig som mest {tal(flytt)} procentenheter jämfört med intervallet på "
+    f"{procent(rad.value)}, {intervall(med)}. Felmarginalen är ungefär {tal((med[1] - med[0]) / 2)} "
+    "procentenheter, så avrundningen betyder lite här. Med en liten bas kan den betyda mer: räkna då "
+    "på de möjliga antalen."
+))
+
+# %% [markdown]
 # Korrektionen multiplicerar variansen (standardfelet i kvadrat) med faktorn ovan. Den är ungefär
 # andelen kommuner som inte finns i basen. Felmarginalen krymper ungefär med roten ur faktorn. Utan
 # korrektion behandlas de svarande kommunerna som ett urval ur ett oändligt antal kommuner.
