@@ -56,7 +56,7 @@ build/.figures: build/.built
 	@$(STEP) figures -- $(BIN)/socialtjanst render figures
 	@touch $@
 
-# After the figures: both use every core.
+# After the figures: the notebooks take every core, and two progress bars would mix on one line.
 notebooks: build/.notebooks ## execute the notebooks whose inputs changed, in parallel (committed with outputs)
 build/.notebooks: build/.built build/.figures $(NOTEBOOK_FILES)
 	@$(STEP) notebooks -- $(BIN)/socialtjanst render notebooks

@@ -13,6 +13,8 @@ import urllib.request
 
 import pytest
 
+from socialtjanst.render import notebook_scripts
+
 from .conftest import ROOT, UV
 
 PAGE = ROOT / "docs" / "kom-igang.md"
@@ -96,7 +98,7 @@ def test_following_the_page_on_linux_opens_jupyterlab_on_the_arbetsbok(tmp_path)
 def _notebook_imports() -> set[str]:
     """Every import statement of the notebooks and the solutions, as written."""
     statements = set()
-    for script in [*ROOT.glob("notebooks/*.py"), *ROOT.glob("notebooks/losningar/*.py")]:
+    for script in notebook_scripts(ROOT):
         for node in ast.walk(ast.parse(script.read_text(encoding="utf-8"))):
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 statements.add(ast.unparse(node))

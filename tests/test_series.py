@@ -13,6 +13,16 @@ OBS = T["observations"].set_index("obs_id")
 VALUES = SERIES[SERIES["obs_id"].notna()]
 
 
+def _headline(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the headline line: staffing difficulty, personal generellt, riket, svårt."""
+    return frame[
+        (frame["series_indicator"] == "staffing_difficulty")
+        & (frame["subject"] == "personal generellt")
+        & (frame["breakdown"] == "riket")
+        & (frame["category"] == "svårt")
+    ]
+
+
 def test_every_value_traces_to_an_observation_with_a_quote():
     assert len(VALUES) > 50
     for row in VALUES.itertuples():
@@ -23,13 +33,7 @@ def test_every_value_traces_to_an_observation_with_a_quote():
 
 
 def test_2021_is_marked_as_no_survey():
-    gap = SERIES[
-        (SERIES["series_indicator"] == "staffing_difficulty")
-        & (SERIES["subject"] == "personal generellt")
-        & (SERIES["breakdown"] == "riket")
-        & (SERIES["category"] == "svårt")
-        & (SERIES["year"] == 2021)
-    ]
+    gap = _headline(SERIES)[lambda rows: rows["year"] == 2021]
     assert len(gap) == 1
     assert gap.iloc[0]["comparability"] == "no_survey" and pd.isna(gap.iloc[0]["value"])
 
@@ -43,12 +47,7 @@ def test_personal_generellt_covers_every_year_a_source_states():
         & (claimed["breakdown"] == "riket")
         & (claimed["category"] == "svårt")
     ]
-    rows = SERIES[
-        (SERIES["series_indicator"] == "staffing_difficulty")
-        & (SERIES["subject"] == "personal generellt")
-        & (SERIES["breakdown"] == "riket")
-        & (SERIES["category"] == "svårt")
-    ]
+    rows = _headline(SERIES)
     assert set(stated["reference_year"]) <= set(rows[rows["value"].notna()]["year"])
     assert {2018, 2019, 2020, 2022, 2023} <= set(rows[rows["value"].notna()]["year"])
     years = set(rows["year"])
@@ -164,12 +163,6 @@ def test_a_retrospective_judgement_sits_at_the_year_it_describes():
 
 
 def test_2015_and_2017_bounds_are_alike():
-    bounds = VALUES[
-        (VALUES["series_indicator"] == "staffing_difficulty")
-        & (VALUES["subject"] == "personal generellt")
-        & (VALUES["breakdown"] == "riket")
-        & (VALUES["category"] == "svårt")
-        & VALUES["year"].isin([2015, 2017])
-    ].set_index("year")
+    bounds = _headline(VALUES)[lambda rows: rows["year"].isin([2015, 2017])].set_index("year")
     assert bounds.loc[2015, "value"] == 28 and bounds.loc[2017, "value"] == 46
     assert set(bounds["value_qualifier"]) == {"at_most"} and set(bounds["value_basis"]) == {"derived"}

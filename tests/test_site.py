@@ -141,8 +141,9 @@ def browser():
         b.close()
 
 
-def _open(browser, path: Path, width: int = 1280, height: int = 900):
-    page = browser.new_page(viewport={"width": width, "height": height})
+def _open(browser, path: Path):
+    """The page at a desktop's width (a test resizes it for a phone or print), and its requests."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(path.as_uri())
