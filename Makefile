@@ -1,5 +1,5 @@
 # Two commands for a fresh machine: `make` (environment, build, validation, figures, executed
-# notebooks, site) and `make test`. `make help` lists every target. Each step prints one line
+# notebooks, sites, PDF) and `make test`. `make help` lists every target. Each step prints one line
 # with its time; a failing step prints its output and the command that reruns it alone.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -21,7 +21,7 @@ unexport PYTHONDONTWRITEBYTECODE
 .DEFAULT_GOAL := all
 .PHONY: all help env build validate figures notebooks export dist sysdeps test bench clean
 
-all: build validate figures notebooks site export dist ## create .venv, build, validate, render everything and fill dist/
+all: build validate figures notebooks site pdf export dist ## create .venv, build, validate, render everything and fill dist/
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -65,8 +65,10 @@ build/.notebooks: build/.built build/.figures $(NOTEBOOK_FILES)
 sysdeps: ## install the system packages some tests use: Chromium, R + frictionless, PSPP (root; else they skip)
 	@sh tools/sysdeps.sh
 
-# The browser tests read the student site `make` built (or build it when it is not current).
-test: env sysdeps site ## run every test (unit, data, doctests, notebooks, browser, R, PSPP); checks uv.lock
+# The tests read the student site, the PDF and the export `make` built (or build them when not
+# current); the PDF waits for sysdeps, which may install Chromium.
+test: env sysdeps site export ## run every test (unit, data, doctests, notebooks, browser, R, PSPP); checks uv.lock
+	@$(MAKE) --no-print-directory pdf
 	@$(STEP) lock-check -- $(UV) lock --check --python $(PYTHON)
 	$(BIN)/pytest
 
@@ -117,13 +119,17 @@ build/site/index.html: $(SITE_INPUTS)
 
 site-larare: build/site-larare/index.html ## the teacher's site, with the solutions, in build/site-larare/
 
-# After the student's site, whose Vega bundle (13 s to make) it shares.
-build/site-larare/index.html: $(SITE_INPUTS) build/site/index.html
+build/site-larare/index.html: $(SITE_INPUTS)
 	@$(STEP) site-larare -- $(BIN)/socialtjanst render site-larare
 	@touch $@
 
-pdf: env ## one A4 PDF of the student pages, build/socialtjanst-enkater.pdf (needs Debian's chromium)
-	@$(STEP) pdf -- $(BIN)/socialtjanst render pdf
+# Made by `make` too, beside the sites, where Chromium is installed (else one line says it was skipped).
+PDF := build/socialtjanst-enkater.pdf
+pdf: $(PDF) ## one A4 PDF of the student pages, build/socialtjanst-enkater.pdf (needs Debian's chromium)
+
+$(PDF): $(SITE_INPUTS)
+	@if command -v chromium >/dev/null 2>&1; then $(STEP) pdf -- $(BIN)/socialtjanst render pdf; \
+	else echo "– pdf skipped: chromium is not installed (make sysdeps installs it, as root)"; fi
 
 # A student's own copies: copied once, never overwritten; arbetsbok/ is ignored by git.
 arbetsbok: env ## copy the notebooks into arbetsbok/ to work in (never overwrites your files there)

@@ -14,7 +14,8 @@ import textwrap
 
 import pytest
 
-from socialtjanst.cli import main
+from socialtjanst.cli import main, report_json, report_text
+from socialtjanst.validate import validate_package
 
 from .conftest import ROOT, PackageCopy
 
@@ -221,22 +222,23 @@ MAX_LINES_PER_KIND = 3
 
 
 @pytest.mark.parametrize("corrupt", CASES, ids=[c.__name__ for c in CASES])
-def test_corruption_is_reported_in_words(corrupt, tmp_path, capsys, no_network):
+def test_corruption_is_reported_in_words(corrupt, tmp_path, no_network):
+    """One validation, shown as `validate --json` and as `validate` show it (the command's own
+    runs, exit codes and all, are in the tests below)."""
     root = PackageCopy(tmp_path).root
     kind, file, row, field = corrupt(root)
     before = _digests(root)
-    descriptor = str(root / "datapackage.json")
 
-    assert main(["validate", descriptor, "--json"]) == 1
-    report = json.loads(capsys.readouterr().out)
+    result = validate_package(root / "datapackage.json")
+    assert not result.valid
+    report = json.loads(report_json(result))
     hits = [p for p in report["problems"] if p["kind"] == kind and p["file"] == file]
     assert hits, f"no {kind} problem in {file}: {report['problems']}"
     assert any(p["row"] == row and p["field"] == field for p in hits), hits
     assert all(p["message"] for p in report["problems"])
 
-    assert main(["validate", descriptor]) == 1
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
+    out = report_text(result)
+    assert "Traceback" not in out
     lines = out.splitlines()
     assert len([line for line in lines if line.startswith(file)]) <= 12, out
     message = hits[0]["message"]

@@ -1,5 +1,7 @@
 """Every source figure is rebuilt from the package data, and only from it."""
 
+import copy
+import functools
 import re
 
 import nbformat
@@ -17,6 +19,16 @@ FIGS = T["figures"].set_index("figure_id")
 OBS = T["observations"]
 
 
+@functools.cache
+def _spec(name: str) -> dict:
+    """The chart's Vega-Lite spec, made once per test run (`to_dict` validates it against the schema)."""
+    return {**FIGURES, **SERIES_CHARTS}[name]().to_dict()
+
+
+def spec_of(name: str) -> dict:
+    return copy.deepcopy(_spec(name))  # each test may change its own
+
+
 def _datasets(spec: dict) -> list[dict]:
     return [row for rows in spec.get("datasets", {}).values() for row in rows]
 
@@ -31,7 +43,7 @@ def test_every_figure_is_reproduced_or_says_why_not():
 
 @pytest.mark.parametrize("figure_id", sorted(FIGURES))
 def test_chart_is_valid_vega_lite_with_the_package_values(figure_id):
-    spec = FIGURES[figure_id]().to_dict()  # validates against the Vega-Lite schema
+    spec = spec_of(figure_id)  # validates against the Vega-Lite schema
     assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/v6")
     rows = _datasets(spec)
     drawn = {r["value"] for r in rows if "value" in r and not r.get("missing", False)}
@@ -47,7 +59,7 @@ def test_chart_is_valid_vega_lite_with_the_package_values(figure_id):
 
 
 def test_missing_values_are_not_drawn_as_bars():
-    spec = FIGURES["vision_2023_figur_5"]().to_dict()
+    spec = spec_of("vision_2023_figur_5")
     bar_layer = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "bar")
     assert {"filter": "!datum.missing"} in bar_layer["transform"]
 
@@ -57,7 +69,7 @@ def test_series_chart_shows_every_year_with_value_or_reason():
     years = points["year"].tolist()
     assert years == list(range(min(years), max(years) + 1))
     assert points.set_index("year").loc[2021, "label"] == vocabulary("gap_flag")["no_survey"]
-    spec = SERIES_CHARTS["serie_personal_generellt"]().to_dict()
+    spec = spec_of("serie_personal_generellt")
     drawn = {r["year"]: r["value"] for r in _datasets(spec) if r.get("value") is not None}
     assert drawn[2023] == 77 and 2021 not in drawn
 
@@ -81,8 +93,8 @@ def test_every_chart_uses_the_shipped_font():
     from socialtjanst.figures import FONT, FONT_DIR
 
     assert (FONT_DIR / f"{FONT}-Regular.ttf").is_file() and (FONT_DIR / f"{FONT}-Bold.ttf").is_file()
-    for name, builder in {**FIGURES, **SERIES_CHARTS}.items():
-        assert builder().to_dict()["config"]["font"] == FONT, name
+    for name in {**FIGURES, **SERIES_CHARTS}:
+        assert spec_of(name)["config"]["font"] == FONT, name
     svg = (ROOT / "figures" / "serie_personal_generellt.svg").read_text(encoding="utf-8")
     assert 'font-family="Lato"' in svg and "sans-serif" not in svg
 
@@ -102,7 +114,7 @@ def _colour_scales(spec: dict) -> list[dict]:
 
 @pytest.mark.parametrize("figure_id", sorted(FIGURES))
 def test_legend_lists_only_what_is_drawn(figure_id):
-    spec = FIGURES[figure_id]().to_dict()
+    spec = spec_of(figure_id)
     rows = [r for r in _datasets(spec) if not r.get("missing", False)]
     for colour in _colour_scales(spec):
         drawn = {str(r[colour["field"]]) for r in rows if colour["field"] in r}
@@ -111,7 +123,7 @@ def test_legend_lists_only_what_is_drawn(figure_id):
 
 
 def test_figure_4_legend_has_no_category_without_a_line_or_point():
-    spec = FIGURES["vision_2023_figur_4"]().to_dict()
+    spec = spec_of("vision_2023_figur_4")
     domains = {tuple(c["scale"]["domain"]) for c in _colour_scales(spec)}
     assert domains == {("svårt",)}
     assert any("lätt, balans" in line for line in spec["title"]["subtitle"])  # named, as not drawn
@@ -119,8 +131,8 @@ def test_figure_4_legend_has_no_category_without_a_line_or_point():
 
 def test_a_year_has_the_same_colour_in_every_figure():
     colour_of: dict[str, set] = {}
-    for builder in FIGURES.values():
-        for colour in _colour_scales(builder().to_dict()):
+    for name in FIGURES:
+        for colour in _colour_scales(spec_of(name)):
             if colour["field"] == "reference_year":
                 for year, value in zip(colour["scale"]["domain"], colour["scale"]["range"], strict=True):
                     colour_of.setdefault(year, set()).add(value)
@@ -130,7 +142,7 @@ def test_a_year_has_the_same_colour_in_every_figure():
 
 
 def test_figure_10_categories_in_the_order_of_the_caption():
-    spec = FIGURES["vision_2023_figur_10"]().to_dict()
+    spec = spec_of("vision_2023_figur_10")
     order = next(layer["encoding"]["y"]["sort"] for layer in spec["layer"] if "y" in layer.get("encoding", {}))
     caption = FIGS.loc["vision_2023_figur_10", "caption_sv"]
     assert order == sorted(order, key=caption.index)
@@ -139,7 +151,7 @@ def test_figure_10_categories_in_the_order_of_the_caption():
 
 @pytest.mark.parametrize("figure_id", sorted(FIGURES))
 def test_key_speaks_of_the_marks_the_chart_has(figure_id):
-    spec = FIGURES[figure_id]().to_dict()
+    spec = spec_of(figure_id)
     marks = {layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in _layers(spec)}
     subtitle = " ".join(spec["title"]["subtitle"]).lower()
     assert ("stapel" in subtitle) == ("bar" in marks), f"{figure_id}: the key and the marks disagree"
@@ -215,6 +227,6 @@ def test_notebook_01_states_bounds_as_the_data_does():
                 f"prose says {word!r} {number}, data: {row.value_qualifier}"
             )
         assert value_label(row.value, row.value_qualifier) in outputs
-    chart = FIGURES["vision_2023_figur_4"]().to_dict()
+    chart = spec_of("vision_2023_figur_4")
     labels = {r["label"] for r in _datasets(chart) if "label" in r}
     assert {value_label(r.value, r.value_qualifier) for r in bounds.itertuples()} <= labels

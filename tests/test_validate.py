@@ -1,5 +1,6 @@
-"""`socialtjanst validate`: the real package passes; each kind of bad input is rejected
-with a message naming the file, the row and the field, and nothing is written."""
+"""`socialtjanst validate`: the real package passes; checks that need a rebuilt descriptor; the
+command and `build` write nothing when they reject. Each kind of broken file, with the file, row
+and field named, is a case of the corruption corpus (test_corruption.py)."""
 
 import hashlib
 import subprocess
@@ -60,75 +61,6 @@ def test_foreign_keys_are_checked_as_frictionless_checks_them(package_copy):
         if e.type == "foreign-key"
     }
     assert ours == theirs == {(row, field) for row, field in broken.items()}
-
-
-def test_percentage_over_100(package_copy):
-    rows = package_copy.rows("observations")
-    i, _ = package_copy.first("observations", unit="percent", value_basis="stated")
-    rows[i]["value"] = "130"
-    package_copy.write("observations", rows)
-    problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "value")
-    assert problem.row == _row_of(i) and "0–100" in problem.message()
-
-
-def test_duplicate_key(package_copy):
-    rows = package_copy.rows("observations")
-    package_copy.write("observations", rows + [rows[0]])
-    problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "obs_id")
-    assert problem.row == _row_of(len(rows))
-
-
-def test_unknown_survey(package_copy):
-    rows = package_copy.rows("observations")
-    i, _ = package_copy.first("observations", survey_id="vision_2023")
-    rows[i]["survey_id"] = "vision_1999"
-    package_copy.write("observations", rows)
-    problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "survey_id")
-    assert problem.row == _row_of(i)
-
-
-def test_category_outside_vocabulary(package_copy):
-    rows = package_copy.rows("observations")
-    i, _ = package_copy.first("observations", category="svårt")
-    rows[i]["category"] = "nästan svårt"
-    package_copy.write("observations", rows)
-    problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "category")
-    assert problem.row == _row_of(i)
-
-
-def test_quote_without_its_stated_value(package_copy):
-    rows = package_copy.rows("observations")
-    i, row = package_copy.first("observations", unit="percent", value_basis="stated")
-    rows[i]["value"] = str(float(row["value"]) + 0.1)
-    package_copy.write("observations", rows)
-    problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "quote")
-    assert problem.row == _row_of(i) and "does not occur in the quote" in problem.message()
-
-
-def test_quote_not_in_source(package_copy, sources_dir):
-    rows = package_copy.rows("observations")
-    i, row = package_copy.first("observations", source_id="vision_2023")
-    rows[i]["quote"] = row["quote"] + " enligt en påhittad källa"
-    package_copy.write("observations", rows)
-    problem = _only_problem(validate_package(package_copy.root, sources_dir), "data/observations.csv", "quote")
-    assert problem.row == _row_of(i) and "not found" in problem.message()
-
-
-def test_derived_value_that_does_not_recompute(package_copy):
-    rows = package_copy.rows("observations")
-    i, row = package_copy.first("observations", value_basis="derived")
-    rows[i]["value"] = str(float(row["value"]) + 5)
-    package_copy.write("observations", rows)
-    problem = _only_problem(validate_package(package_copy.root), "data/observations.csv", "value")
-    assert problem.row == _row_of(i) and "does not recompute" in problem.message()
-
-
-def test_missing_column(package_copy):
-    rows = package_copy.rows("observations")
-    fields = [f for f in rows[0] if f != "unit"]
-    package_copy.write("observations", rows, fieldnames=fields)
-    report = validate_package(package_copy.root)
-    assert any(p.file == "data/observations.csv" and p.field == "unit" for p in report.problems), report.problems
 
 
 def _digests(root):

@@ -29,9 +29,24 @@ def no_traceback(command):
     return run
 
 
+def report_json(report, lang: str = "en") -> str:
+    """`socialtjanst validate --json`'s output for a validation report."""
+    problems = [p.as_dict(lang) for p in report.problems]
+    notes = [{"kind": n.kind, "message": n.text(lang)} for n in report.notes]
+    return json.dumps({"valid": report.valid, "problems": problems, "notes": notes}, ensure_ascii=False, indent=1)
+
+
+def report_text(report, lang: str = "en", all_problems: bool = False) -> str:
+    """`socialtjanst validate`'s output for a validation report: repeated problems grouped unless ``all_problems``."""
+    from .problems import grouped_lines, word
+
+    lines = [p.text(lang) for p in report.problems] if all_problems else grouped_lines(report.problems, lang)
+    return "\n".join(lines + [f"{word('note', lang)}: {n.text(lang)}" for n in report.notes])
+
+
 @no_traceback
 def _validate(args: argparse.Namespace) -> int:
-    from .problems import grouped_lines, word
+    from .problems import word
     from .validate import CannotRun, validate_package
 
     if args.descriptor is None:  # this folder's package, else the one installed with socialtjanst
@@ -44,13 +59,7 @@ def _validate(args: argparse.Namespace) -> int:
             print(json.dumps({"valid": False, "cannot_run": exc.problem.as_dict(lang)}, ensure_ascii=False, indent=1))
         print(word("cannot_run", lang, message=exc.problem.message(lang)), file=sys.stderr)
         return 2
-    if args.json:
-        problems = [p.as_dict(lang) for p in report.problems]
-        notes = [{"kind": n.kind, "message": n.text(lang)} for n in report.notes]
-        print(json.dumps({"valid": report.valid, "problems": problems, "notes": notes}, ensure_ascii=False, indent=1))
-    else:
-        lines = [p.text(lang) for p in report.problems] if args.all else grouped_lines(report.problems, lang)
-        print("\n".join(lines + [f"{word('note', lang)}: {n.text(lang)}" for n in report.notes]))
+    print(report_json(report, lang) if args.json else report_text(report, lang, args.all))
     if report.valid:
         print(word("valid", lang, path=args.descriptor), file=sys.stderr)
         return 0

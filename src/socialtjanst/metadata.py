@@ -17,8 +17,13 @@ DIALECT = {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": Tr
 
 
 def read_metadata() -> dict:
-    """The parsed ``metadata.toml`` shipped with the package."""
-    return tomllib.loads(resources.files("socialtjanst").joinpath("metadata.toml").read_text("utf-8"))
+    """The parsed ``metadata.toml`` shipped with the package (a copy of its own for each caller)."""
+    return copy.deepcopy(_parse_toml(resources.files("socialtjanst").joinpath("metadata.toml").read_text("utf-8")))
+
+
+@cache
+def _parse_toml(text: str) -> dict:
+    return tomllib.loads(text)  # about 50 ms: an export asks for the metadata some 60 times
 
 
 def rights(lang: str = "en") -> str:

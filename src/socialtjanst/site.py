@@ -223,13 +223,14 @@ def _vega_bundle(cache: Path) -> str:
     return cache.read_text(encoding="utf-8")
 
 
-def stage(root: Path, teacher: bool = False) -> Path:
-    """Assemble Sphinx's source folder in build/ (see the module docstring); returns it."""
+def stage(root: Path, teacher: bool = False, src: Path | None = None) -> Path:
+    """Assemble Sphinx's source folder (by default build/site-src or build/site-larare-src; see the
+    module docstring); returns it."""
     import vl_convert
 
     from .figures import _tables  # the tables the figures use, loaded once
 
-    src = root / "build" / ("site-src-larare" if teacher else "site-src")
+    src = src or root / "build" / ("site-larare-src" if teacher else "site-src")
     wanted = set()
 
     def put(rel: str, text: str) -> None:
@@ -268,8 +269,9 @@ def build(root: Path, teacher: bool = False, builder: str = "html") -> Path:
     from sphinx.cmd.build import build_main
 
     name = "site-larare" if teacher else "site"
-    out = root / "build" / (name if builder == "html" else f"{name}-{builder}")
-    src = stage(root, teacher)
+    suffix = "" if builder == "html" else f"-{builder}"  # each build its own folders: they run side by side
+    out = root / "build" / f"{name}{suffix}"
+    src = stage(root, teacher, root / "build" / f"{name}-src{suffix}")
     doctrees = root / "build" / "doctrees" / f"{name}-{builder}"
     args = ["-b", builder, "-c", str(root / "site"), "-d", str(doctrees), "-q"]
     args += ["-t", "larare"] if teacher else []

@@ -33,12 +33,6 @@ from .load import DEFAULT_DESCRIPTOR, pandas_dtypes
 from .problems import REPAIRABLE, Note, Problem
 from .text import contains_value, find_quote, load_texts
 
-# jsonschema (which frictionless uses for the descriptor) imports rfc3987_syntax when it is
-# installed, only to check the "iri" format that frictionless never asks for; compiling its
-# grammars costs seconds at every start, more than the whole validation.
-sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
-import frictionless  # noqa: E402
-
 OBS_ID = re.compile(r"[A-Z][A-Z0-9]*-[0-9]{3}")
 # Rounded shares of one question may add up to a little over 100.
 ROUNDING_SLACK_PER_SHARE = 0.5
@@ -215,6 +209,13 @@ def structure_problems(
             key_problems += foreign_key_problems(res, files[res["name"]], fields, target, reference, ref_fields)
         res["schema"]["foreignKeys"] = []
     descriptor["resources"] = kept
+    # Imported here: the notebooks use this module's formula evaluator without it. jsonschema
+    # (which frictionless uses for the descriptor) imports rfc3987_syntax when it is installed,
+    # only to check the "iri" format that frictionless never asks for; compiling its grammars
+    # costs seconds at every start, more than the whole validation.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    import frictionless
+
     result = frictionless.validate(descriptor, basepath=str(root), limit_errors=sys.maxsize)
     problems = [Problem(descriptor_name, None, None, "descriptor-invalid", {"note": e.message}) for e in result.errors]
     resources = {res["name"]: res for res in kept}
