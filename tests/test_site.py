@@ -218,13 +218,14 @@ def test_page_is_swedish_offline_described_and_fits_a_phone_and_a4(site, browser
 
 @NEEDS_CHROMIUM
 def test_next_previous_and_contents_links_work(site, browser):
-    page, _ = _open(browser, site / "notebooks" / f"{NOTEBOOKS[0]}.html")
+    first, second = (n for n in NOTEBOOKS if n.startswith(("11_", "12_")))  # pages without charts: quick to load
+    page, _ = _open(browser, site / "notebooks" / f"{first}.html")
     page.click("a.right-next")
     page.wait_for_load_state("load")
-    assert page.url.endswith(f"notebooks/{NOTEBOOKS[1]}.html")
+    assert page.url.endswith(f"notebooks/{second}.html")
     page.click("a.left-prev")
     page.wait_for_load_state("load")
-    assert page.url.endswith(f"notebooks/{NOTEBOOKS[0]}.html")
+    assert page.url.endswith(f"notebooks/{first}.html")
     page.close()
     page, _ = _open(browser, site / "index.html")
     links = page.eval_on_selector_all("nav.bd-docs-nav a.reference.internal", "els => els.map(e => e.href)")
@@ -262,7 +263,7 @@ def test_a_chart_point_shows_its_quote_on_keyboard_focus_and_hover(site, browser
     page.keyboard.press("Escape")
     assert tip.is_hidden()
     page.close()
-    page, _ = _open(browser, site / "notebooks" / "01_vision_2023.html")
+    page, _ = _open(browser, site / "notebooks" / "04_vardanalys.html")  # two bar charts (01 has ten)
     page.wait_for_selector(".vega-vy [tabindex='0']")
     bar = page.locator(".vega-vy path[tabindex='0'][aria-label*='Citat']").first
     bar.scroll_into_view_if_needed()
@@ -304,7 +305,11 @@ def test_no_serious_accessibility_violations(site, browser, page_path):
     page, _ = _open(browser, site / page_path)
     if page.locator("script.vega-spec").count():
         page.wait_for_selector("figure.diagram.interaktiv")
-    violations = Axe().run(page).response["violations"]
+    # The rules of WCAG 2.0–2.2, levels A and AA: what EN 301 549 and so the Swedish law on
+    # accessible public digital services (DOS-lagen) ask of a university's pages. axe's other
+    # rules ("best practice") are left out: they took a third of its time.
+    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+    violations = Axe().run(page, options=options).response["violations"]
     serious = [(v["id"], v["help"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == []
     page.close()
