@@ -158,6 +158,22 @@ PAGES += [f"notebooks/{n}.html" for n in NOTEBOOKS] + ["search.html"]
 A4_WIDTH = 703  # px: A4 less the print margins
 
 
+# Words of the themes' English interface (none is a Swedish word).
+ENGLISH_UI = re.compile(
+    r"\b(Toggle|sidebar|navigation|Main|Page|warning|Announcement|Search|Skip|Back to top|switcher|Copy|"
+    r"Download|Close|Open|Launch|Edit|Print|Dark|Light|Settings)\b"
+)
+
+
+def test_labels_and_titles_are_swedish(site):
+    """What screen readers read (aria-label) and what shows on hover (title), placeholders too."""
+    for page in _pages(site):
+        for attribute, value in re.findall(
+            r'\b(aria-label|title|placeholder)="([^"]*)"', page.read_text(encoding="utf-8")
+        ):
+            assert not ENGLISH_UI.search(value), f"{page.relative_to(site)}: {attribute}={value!r}"
+
+
 def test_the_site_has_the_expected_pages_each_with_its_own_title(site):
     assert sorted(p.relative_to(site).as_posix() for p in _pages(site)) == sorted(PAGES)
     titles = {}
