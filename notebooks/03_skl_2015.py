@@ -188,9 +188,9 @@ display(Markdown(figures.figure_info("skl_2015_december_karta_ekonomiskt_bistand
 grupper = tabeller["kommungrupper_2011"]
 bas = alt.Chart(grupper).encode(
     x=alt.X("municipalities_n:Q", title="Antal kommuner"),
-    y=alt.Y("name_sv:N", sort=list(grupper["name_sv"]), title=None, axis=alt.Axis(labelLimit=300)),
+    y=alt.Y("name_sv:N", sort=list(grupper["name_sv"]), title="Kommungrupp", axis=alt.Axis(title=None, labelLimit=300)),
 )
-(bas.mark_bar(color="#4c78a8") + bas.mark_text(align="left", dx=3).encode(text="municipalities_n:Q")).properties(
+(bas.mark_bar(color="#4c78a8") + bas.mark_text(align="left", dx=3, aria=False).encode(text="municipalities_n:Q")).properties(
     title=alt.TitleParams("SKL:s kommungrupper 2011: antal kommuner per grupp", anchor="start", subtitle=[
         "Källa: SKL, Rekryteringsläget inom socialtjänsten, bilaga. Rapporten anger inga andelar per kommungrupp.",
         "Diagrammet är gjort i den här notebooken ur datapaketets tabell kommungrupper_2011."]),

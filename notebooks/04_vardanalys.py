@@ -124,9 +124,9 @@ skal = kalla[kalla["indicator"] == "no_plan_reason"].copy()
 skal["etikett"] = [figures.value_label(v, q) for v, q in zip(skal["value"], skal["value_qualifier"])]
 bas = alt.Chart(skal).encode(
     x=alt.X("value:Q", title="Andel (procent) av kommunerna som svarade nej", scale=alt.Scale(domain=[0, 100])),
-    y=alt.Y("subject:N", sort="-x", title=None, axis=alt.Axis(labelLimit=360)),
+    y=alt.Y("subject:N", sort="-x", title="Anledning", axis=alt.Axis(title=None, labelLimit=360)),
 )
-(bas.mark_bar(color="#4c78a8") + bas.mark_text(align="left", dx=3).encode(text="etikett:N")).properties(
+(bas.mark_bar(color="#4c78a8") + bas.mark_text(align="left", dx=3, aria=False).encode(text="etikett:N")).properties(
     title=alt.TitleParams("Anledningar att inte ha en plan, bland kommunerna som svarade nej", anchor="start", subtitle=[
         "Det var möjligt att ge flera svar: andelarna summerar inte till 100. Basen (n) anges inte.",
         "Källa: Vårdanalys, bildspel; Vårdanalys enkät till socialchefer 2019. Diagrammet är gjort i notebooken."]),

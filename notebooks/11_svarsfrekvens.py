@@ -70,12 +70,13 @@ frekvenser["undersökning"] = [
     for u, g in zip(frekvenser["survey_id"], frekvenser["breakdown"])]
 frekvenser["etikett"] = [figures.value_label(x, q) for x, q in zip(frekvenser["value"], frekvenser["value_qualifier"])]
 frekvenser["exakt"] = frekvenser["value_qualifier"].isna() | (frekvenser["value_qualifier"] == "exact")
-bas = alt.Chart(frekvenser).encode(y=alt.Y("undersökning:N", sort=None, title=None, axis=alt.Axis(labelLimit=320)))
+bas = alt.Chart(frekvenser).encode(
+    y=alt.Y("undersökning:N", sort=None, title="Undersökning · grupp", axis=alt.Axis(title=None, labelLimit=320)))
 alt.layer(
     bas.mark_bar(color="#4c78a8").encode(
         x=alt.X("value:Q", title="Svarsfrekvens (procent)", scale=alt.Scale(domain=[0, 100])),
         opacity=alt.condition("datum.exakt", alt.value(1.0), alt.value(0.35))),
-    bas.mark_text(align="left", dx=3, fontSize=10).encode(x="value:Q", text="etikett:N"),
+    bas.mark_text(align="left", dx=3, fontSize=10, aria=False).encode(x="value:Q", text="etikett:N"),
 ).properties(width=380, title=alt.TitleParams(
     "Svarsfrekvens enligt källorna",
     subtitle=["Undersökning · grupp. Ljus stapel: ungefärligt värde (≈).",
@@ -148,13 +149,15 @@ display(Markdown(
 # %%
 linjer = pd.DataFrame({"antal": [v.respondents_n, v.population_n],
                        "text": ["svarande kommuner", "kommuner som fick enkäten"]})
-y = alt.Y("figur:N", sort=list(baser["figur"]), title=None)
+y = alt.Y("figur:N", sort=list(baser["figur"]), title="Figur", axis=alt.Axis(title=None))
 alt.layer(
     alt.Chart(baser).mark_bar(color="#4c78a8").encode(
         y=y, x=alt.X("bas:Q", title="Antal kommuner", scale=alt.Scale(domain=[0, int(v.population_n)]))),
-    alt.Chart(baser).mark_text(align="left", dx=3, fontSize=10).encode(y=y, x="bas:Q", text="bas:Q"),
-    alt.Chart(linjer).mark_rule(strokeDash=[4, 3], color="#c0392b").encode(x="antal:Q"),
-    alt.Chart(linjer).mark_text(align="right", dx=-4, y=-6, fontSize=10, color="#c0392b").encode(x="antal:Q", text="text:N"),
+    # Labels and reference lines repeat what the bars and the title say: hidden from screen readers.
+    alt.Chart(baser).mark_text(align="left", dx=3, fontSize=10, aria=False).encode(y=y, x="bas:Q", text="bas:Q"),
+    alt.Chart(linjer).mark_rule(strokeDash=[4, 3], color="#c0392b", aria=False).encode(x="antal:Q"),
+    alt.Chart(linjer).mark_text(align="right", dx=-4, y=-6, fontSize=10, color="#c0392b", aria=False).encode(
+        x="antal:Q", text="text:N"),
 ).properties(width=420, title=alt.TitleParams(
     "Bas (n) per figur i Visions socialchefsrapport 2023",
     subtitle=["Minsta bas per figur (där rapporten anger ett intervall, det lägre talet).",
@@ -204,12 +207,19 @@ serie = tabeller["series"]
 grupper = serie[(serie["series_indicator"] == "staffing_difficulty") & (serie["year"] == 2023)
                 & (serie["breakdown"] == "riket") & serie["base_n"].notna()].copy()
 grupper[["lag", "hog"]] = [stats.nonresponse_bounds(x, n, N) for x, n in zip(grupper["value"], grupper["base_n"])]
-y = alt.Y("subject:N", title=None, sort=alt.EncodingSortField("value", order="descending"), axis=alt.Axis(labelLimit=250))
-x = alt.X("lag:Q", title="Andel (procent) som bedömer villkoren som svåra", scale=alt.Scale(domain=[0, 100]))
+y = alt.Y("subject:N", title="Personalgrupp", sort=alt.EncodingSortField("value", order="descending"),
+          axis=alt.Axis(title=None, labelLimit=250))
+# Each field's title is what a screen reader says of a mark; the axis has a title of its own.
+axel = alt.Axis(title="Andel (procent) som bedömer villkoren som svåra")
 alt.layer(
-    alt.Chart(grupper).mark_bar(color="#c0392b", opacity=0.2, height=16).encode(y=y, x=x, x2="hog:Q"),
-    alt.Chart(grupper).mark_rule(color="#333", strokeWidth=3).encode(y=y, x="ci_low_pct:Q", x2="ci_high_pct:Q"),
-    alt.Chart(grupper).mark_point(filled=True, size=60, color="#c0392b").encode(y=y, x="value:Q"),
+    alt.Chart(grupper).mark_bar(color="#c0392b", opacity=0.2, height=16).encode(
+        y=y, x=alt.X("lag:Q", title="Lägst möjliga andel (procent)", axis=axel, scale=alt.Scale(domain=[0, 100])),
+        x2=alt.X2("hog:Q", title="högst möjliga andel (procent)")),
+    alt.Chart(grupper).mark_rule(color="#333", strokeWidth=3).encode(
+        y=y, x=alt.X("ci_low_pct:Q", title="Konfidensintervall från (procent)", axis=axel),
+        x2=alt.X2("ci_high_pct:Q", title="till (procent)")),
+    alt.Chart(grupper).mark_point(filled=True, size=60, color="#c0392b").encode(
+        y=y, x=alt.X("value:Q", title="Publicerad andel (procent)", axis=axel)),
 ).properties(width=420, title=alt.TitleParams(
     "Konfidensintervall och bortfallsgränser, Vision 2023",
     subtitle=["Ljus stapel: andelen av alla kommuner om ingen eller alla som saknas hade svarat svårt.",

@@ -157,8 +157,10 @@ alt.layer(
     alt.Chart(bredd).mark_line().encode(
         x=x, y=alt.Y("bredd:Q", title="Intervallets bredd (procentenheter)"),
         color=alt.Color("beräkning:N", title="Beräkning")),
-    alt.Chart(markera).mark_rule(strokeDash=[4, 3], color="#888").encode(x="n:Q"),
-    alt.Chart(markera).mark_text(align="left", dx=4, y=8, fontSize=10, color="#555").encode(x="n:Q", text="text:N"),
+    # The reference line and its label repeat the title: hidden from screen readers.
+    alt.Chart(markera).mark_rule(strokeDash=[4, 3], color="#888", aria=False).encode(x="n:Q"),
+    alt.Chart(markera).mark_text(align="left", dx=4, y=8, fontSize=10, color="#555", aria=False).encode(
+        x="n:Q", text="text:N"),
 ).properties(width=420, height=220, title=alt.TitleParams(
     f"Konfidensintervallets bredd för {tal(rad.value)} procent när fler av {N} kommuner svarar",
     subtitle=["95 % konfidensintervall (Wilson), med och utan ändlighetskorrektion.",
@@ -230,9 +232,13 @@ kurva = pd.DataFrame(
 x = alt.X("n:Q", title="Tänkt bas (n) båda åren")
 alt.layer(
     alt.Chart(kurva).mark_area(opacity=0.35, color="#c0392b").encode(
-        x=x, y=alt.Y("lag:Q", title="Skillnad (procentenheter)", scale=alt.Scale(domain=[-20, 100])), y2="hog:Q"),
-    alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#333").encode(y="y:Q"),
-    alt.Chart(pd.DataFrame({"n": [n_skillnad, n_isar]})).mark_rule(strokeDash=[4, 3], color="#333").encode(x="n:Q"),
+        x=x, y=alt.Y("lag:Q", title="Skillnad från (procentenheter)", scale=alt.Scale(domain=[-20, 100]),
+                     axis=alt.Axis(title="Skillnad (procentenheter)")),
+        y2=alt.Y2("hog:Q", title="till (procentenheter)")),
+    # The zero line and the two bases are in the title: hidden from screen readers.
+    alt.Chart(pd.DataFrame({"y": [0]})).mark_rule(color="#333", aria=False).encode(y="y:Q"),
+    alt.Chart(pd.DataFrame({"n": [n_skillnad, n_isar]})).mark_rule(strokeDash=[4, 3], color="#333", aria=False).encode(
+        x="n:Q"),
 ).properties(width=420, height=220, title=alt.TitleParams(
     "Storstadslänen: konfidensintervallet för ökningen vid olika tänkta baser",
     subtitle=[f"Skillnaden {procent(efter.value)} ({efter.reference_year}) minus {procent(fore.value)} "

@@ -65,7 +65,7 @@ display(Markdown(
 skala_diagram = skala.assign(rad=skala["option_sv"].fillna("(alternativet inte tryckt)"))
 alt.Chart(skala_diagram).mark_bar(height=18).encode(
     y=alt.Y("rad:N", sort=list(skala_diagram["rad"]), title="Svarsalternativ i enkäten"),
-    x=alt.X("count():Q", title=None, axis=None),
+    x=alt.X("count():Q", title="Antal", axis=None),
     color=alt.Color("harmonised_category:N", title="Kategori i rapporten",
                     sort=["lätt", "balans", "svårt", "ej bedömt"],
                     scale=alt.Scale(domain=["lätt", "balans", "svårt", "ej bedömt"],
@@ -189,7 +189,7 @@ alt.layer(
     bas10.mark_bar(height=40, stroke="#333").encode(
         color=alt.Color("category:N", sort=ordning, title="Svar", scale=alt.Scale(domain=ordning)),
         opacity=alt.condition("datum.härledd", alt.value(0.45), alt.value(1.0))),
-    bas10.mark_text(dx=-22, color="#111", fontWeight="bold").encode(text="label:N"),
+    bas10.mark_text(dx=-22, color="#111", fontWeight="bold", aria=False).encode(text="label:N"),
 ).transform_calculate(ordning=f"indexof({ordning}, datum.category)").properties(
     width=420, height=60, title=alt.TitleParams(
         "Chefsuppdraget som helhet, Vision 2023 (Figur 10): tre kategorier som summerar till 100",

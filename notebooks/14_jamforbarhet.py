@@ -65,9 +65,9 @@ for survey_id, rad in tre.iterrows():
 roller = obs[(obs["indicator"] == "respondent_role_share") & (obs["survey_id"] == "skl_2015")]
 alt.layer(
     alt.Chart(roller).mark_bar(color="#4c78a8").encode(
-        y=alt.Y("subject:N", sort="-x", title=None, axis=alt.Axis(labelLimit=320)),
+        y=alt.Y("subject:N", sort="-x", title="Befattning", axis=alt.Axis(title=None, labelLimit=320)),
         x=alt.X("value:Q", title="Andel av de svarande (procent)", scale=alt.Scale(domain=[0, 100]))),
-    alt.Chart(roller).mark_text(align="left", dx=3, fontSize=10).encode(
+    alt.Chart(roller).mark_text(align="left", dx=3, fontSize=10, aria=False).encode(
         y=alt.Y("subject:N", sort="-x"), x="value:Q", text=alt.Text("value:Q", format=".0f")),
 ).properties(width=360, title=alt.TitleParams(
     "Vem svarade på SKL:s enkät i december 2015?",

@@ -174,6 +174,26 @@ def test_labels_and_titles_are_swedish(site):
             assert not ENGLISH_UI.search(value), f"{page.relative_to(site)}: {attribute}={value!r}"
 
 
+def test_chart_text_alternatives_name_values_in_swedish_words(site):
+    """A chart made in a notebook is described by its marks' values, each named by its field's
+    title: never a column name (`subject`, `ci_low_pct`), nor Vega-Lite's English default
+    (`Count of Records`). Labels and reference lines that repeat the title are left out."""
+    import json
+
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    columns = {f["name"] for res in descriptor["resources"] for f in res["schema"]["fields"]}
+    columns |= {"value", "text", "label", "x", "y", "n", "lag", "hog"}  # the notebooks' own columns
+    checked = 0
+    for page in _pages(site):
+        for alt in re.findall(r'<img class="diagram-bild"[^>]* alt="([^"]*)"', page.read_text(encoding="utf-8")):
+            values = html.unescape(alt).partition("Värden i diagrammet: ")[2]
+            names = {pair.split(": ")[0] for mark in values.split(". ") for pair in mark.split("; ") if ": " in pair}
+            raw = {n for n in names if n in columns or "_" in n or n.startswith(("Count of", "Sum of", "Mean of"))}
+            assert raw == set(), f"{page.name}: {alt[:70]}"
+            checked += bool(names)
+    assert checked >= 10, "fewer charts described by their values than the notebooks draw"
+
+
 def test_the_site_has_the_expected_pages_each_with_its_own_title(site):
     assert sorted(p.relative_to(site).as_posix() for p in _pages(site)) == sorted(PAGES)
     titles = {}
