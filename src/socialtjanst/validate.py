@@ -1,11 +1,12 @@
 """Validation of the package, every layer in one run.
 
 1. The descriptor: found, valid JSON, every resource path a file inside the package
-   (a URL or a path outside is refused, nothing is fetched).
+   (a URL or a path outside is refused, nothing is fetched), and the Data Package 2.0 standard.
 2. Each CSV file: saved as the package writes it (:mod:`socialtjanst.csvfile`), and its
    size and hash as the descriptor records them (a stale hash is one problem, not a stop).
-3. frictionless: types, vocabularies, keys, reading each file the way it was actually
-   saved, so that one run also reports the cells of a file Excel saved with semicolons.
+3. frictionless' checks of the cells (types, constraints, keys, row shapes), made here as
+   frictionless 5 makes them, reading each file the way it was actually saved, so that one
+   run also reports the cells of a file Excel saved with semicolons.
 4. The package's own checks (what a Table Schema cannot express) on every table that
    could be read; a check whose tables could not be read says it was skipped.
 
@@ -16,14 +17,18 @@ the field. Nothing here writes to disk or opens a network connection.
 from __future__ import annotations
 
 import ast
-import copy
+import datetime
 import difflib
+import functools
 import hashlib
 import json
 import operator
 import re
 import sys
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
@@ -41,15 +46,6 @@ SURVEY_NUMBERS = {
     "population_n": "population",
     "respondents_n": "respondents",
     "response_rate_published_pct": "response_rate",
-}
-HEADER_ERRORS = {
-    "blank-label",
-    "duplicate-label",
-    "extra-label",
-    "incorrect-label",
-    "missing-label",
-    "blank-header",
-    "unmatched-header",
 }
 
 
@@ -168,26 +164,19 @@ def inspect_file(resource: dict, root: Path, descriptor_name: str) -> tuple[CsvF
 def structure_problems(
     package: dict, root: Path, descriptor_name: str, files: dict[str, CsvFile], report: Report
 ) -> list[Problem]:
-    """frictionless' checks of the readable files, read the way they were actually saved.
+    """The descriptor against the Data Package standard, then frictionless' checks of each readable
+    file (types, constraints, keys, row shapes), made here the way frictionless makes them.
 
-    Foreign keys are checked here instead (:func:`foreign_key_problems`): frictionless' lookups
-    took two thirds of its time on this package."""
-    descriptor = copy.deepcopy(package)
-    key_problems = []
-    kept = []
-    for res in descriptor["resources"]:
+    frictionless itself is the oracle of the tests (test_validate.py), not a step: its metadata
+    machinery was two thirds of validation's time, and it reported one descriptor error at most."""
+    problems = descriptor_problems(package, descriptor_name)
+    if problems:
+        return problems  # tables are not read against a schema that does not follow the standard
+    for res in package["resources"]:
         found = files.get(res["name"])
         if found is None or not found.readable:
             continue
-        res.pop("bytes", None)
-        res.pop("hash", None)
-        res["encoding"] = found.encoding
-        if found.delimiter != ",":
-            res["dialect"] = {**(res.get("dialect") or {}), "delimiter": found.delimiter}
-        if found.header_differs or len(found.labels) != len(field_names(res)):
-            res["schema"]["fieldsMatch"] = "partial"
-        kept.append(res)
-    for res in kept:
+        problems += table_problems(res, found)
         for fk in res["schema"].get("foreignKeys", []):
             ref = fk.get("reference", {})
             reference = ref.get("resource") or res["name"]
@@ -196,7 +185,7 @@ def structure_problems(
             if (
                 target is None
                 or not target.readable
-                or not set(fields) <= set(files[res["name"]].labels)
+                or not set(fields) <= set(found.labels)
                 or not set(ref_fields) <= set(target.labels)
             ):
                 note = {
@@ -206,28 +195,192 @@ def structure_problems(
                 }
                 report.notes.append(Note("keys-skipped", note))
                 continue
-            key_problems += foreign_key_problems(res, files[res["name"]], fields, target, reference, ref_fields)
-        res["schema"]["foreignKeys"] = []
-    descriptor["resources"] = kept
-    # Imported here: the notebooks use this module's formula evaluator without it. jsonschema
-    # (which frictionless uses for the descriptor) imports rfc3987_syntax when it is installed,
-    # only to check the "iri" format that frictionless never asks for; compiling its grammars
-    # costs seconds at every start, more than the whole validation.
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
-    import frictionless
+            problems += foreign_key_problems(res, found, fields, target, reference, ref_fields)
+    return problems
 
-    result = frictionless.validate(descriptor, basepath=str(root), limit_errors=sys.maxsize)
-    problems = [Problem(descriptor_name, None, None, "descriptor-invalid", {"note": e.message}) for e in result.errors]
-    resources = {res["name"]: res for res in kept}
-    for task in result.tasks:
-        res, found = resources[task.name], files[task.name]
-        for error in task.errors:
-            if error.type in HEADER_ERRORS and found.problems:
-                continue  # the header is described in words already
-            if getattr(error, "row_number", None) in found.trailing_rows:
-                continue  # the empty rows at the end are one problem already
-            problems.append(cell_problem(error, res["path"], res, found.labels))
-    return problems + key_problems
+
+@cache
+def _standard():
+    """A validator of the official Data Package 2.0 JSON Schema (shipped in schemas/).
+
+    jsonschema imports rfc3987_syntax when it is installed, only to check the "iri" format, which
+    is not checked here (no format checker); compiling its grammars costs seconds at every start."""
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+    import jsonschema
+
+    schema = json.loads(resources.files("socialtjanst").joinpath("schemas", "datapackage-2.0.json").read_text("utf-8"))
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+def descriptor_problems(package: dict, descriptor_name: str) -> list[Problem]:
+    """Where the descriptor breaks the Data Package 2.0 standard, and field types this validator
+    does not read."""
+    problems = []
+    for error in sorted(_standard().iter_errors(package), key=lambda e: list(map(str, e.absolute_path))):
+        where = "/".join(map(str, error.absolute_path)) or "(the descriptor)"
+        note = f"{where}: {error.message}"
+        problems.append(Problem(descriptor_name, None, None, "descriptor-invalid", {"note": note[:300]}))
+    for res in package["resources"]:
+        for f in res["schema"]["fields"]:
+            if f.get("type", "any") not in READERS:
+                note = f"field {f['name']} of {res['name']}: type {f['type']} is not one this validator reads"
+                problems.append(Problem(descriptor_name, None, None, "descriptor-invalid", {"note": note}))
+    return problems
+
+
+def _integer(cell):
+    try:
+        return int(cell.strip()) if isinstance(cell, str) else cell
+    except ValueError:
+        return None
+
+
+def _number(cell):
+    try:
+        return Decimal(cell.strip()) if isinstance(cell, str) else cell
+    except InvalidOperation:
+        return None
+
+
+def _date(cell, pattern: str = "%Y-%m-%d"):
+    try:
+        return datetime.datetime.strptime(cell, pattern).date() if isinstance(cell, str) else cell
+    except ValueError:
+        return None
+
+
+# How frictionless 5 reads a cell of each type (the field's format only matters for dates and
+# URIs): the value, or None when the cell is not of the type. Numbers are Decimals, as there.
+READERS = {
+    "string": lambda field: (
+        (lambda cell: cell if URI_SCHEME.match(cell) else None) if field.get("format") == "uri" else (lambda cell: cell)
+    ),
+    "integer": lambda field: _integer,
+    "number": lambda field: _number,
+    "boolean": lambda field: (
+        {
+            **{v: True for v in field.get("trueValues", ["true", "True", "TRUE", "1"])},
+            **{v: False for v in field.get("falseValues", ["false", "False", "FALSE", "0"])},
+        }.get
+    ),
+    "date": lambda field: (
+        _date if field.get("format", "default") == "default" else functools.partial(_date, pattern=field["format"])
+    ),
+    "any": lambda field: lambda cell: cell,
+}
+# rfc3986's generic URI pattern, which frictionless uses for the "uri" format, asking only for a scheme.
+URI_SCHEME = re.compile(r"[^:/?#]+:")
+# The constraints frictionless checks for each type (it ignores the others).
+BOUNDS = {
+    "minimum": operator.ge,
+    "maximum": operator.le,
+    "exclusiveMinimum": operator.gt,
+    "exclusiveMaximum": operator.lt,
+}
+CONSTRAINTS = {
+    "string": {"required", "minLength", "maxLength", "pattern", "enum"},
+    "integer": {"required", "enum", *BOUNDS},
+    "number": {"required", "enum", *BOUNDS},
+    "boolean": {"required", "enum"},
+    "date": {"required", "enum", *BOUNDS},
+    "any": {"required", "enum"},
+}
+
+
+def _cell_checks(field: dict, read) -> dict:
+    """The field's constraints as tests of a read value (None: missing), as frictionless makes them."""
+    kind = field.get("type", "any")
+    constraints = (field.get("constraints") or {}).items()
+    return {name: _check(name, constraint, read) for name, constraint in constraints if name in CONSTRAINTS[kind]}
+
+
+def _check(name: str, constraint, read):
+    if name == "required":
+        return lambda value: value is not None or not constraint
+    if name in BOUNDS:
+        bound, compare = read(constraint), BOUNDS[name]
+        # NaN (a number to frictionless) is equal to nothing, itself included, and breaks every bound.
+        return lambda value: value is None or (value == value and compare(value, bound))
+    if name == "minLength":
+        return lambda value: value is None or len(value) >= constraint
+    if name == "maxLength":
+        return lambda value: value is None or len(value) <= constraint
+    if name == "pattern":
+        pattern = re.compile(f"^{constraint}$")
+        return lambda value: value is None or bool(pattern.match(value))
+    allowed = [read(v) for v in constraint]  # enum
+    return lambda value: value is None or value in allowed
+
+
+def table_problems(resource: dict, found: CsvFile) -> list[Problem]:
+    """frictionless' row checks of one table, read from the records as they were saved: a cell not
+    of its field's type, a broken constraint, a row with more or fewer cells than the header, an
+    empty row, a repeated unique value or key. Columns are matched to fields by their labels."""
+    file, schema = resource.get("path"), resource["schema"]
+    missing = {str(v) for v in schema.get("missingValues", [""])}
+    fields = [(found.labels.index(f["name"]), f) for f in schema["fields"] if f["name"] in found.labels]
+    readers = {f["name"]: READERS[f.get("type", "any")](f) for _, f in fields}
+    checks = {f["name"]: _cell_checks(f, readers[f["name"]]) for _, f in fields}
+    unique = {f["name"]: {} for _, f in fields if (f.get("constraints") or {}).get("unique")}
+    key = _as_list(schema.get("primaryKey"))
+    key_columns = [found.labels.index(k) for k in key] if set(key) <= set(found.labels) else []
+    keys_seen: dict[tuple, int] = {}
+    problems = []
+    for row, record in enumerate(found.records, start=2):  # row 1 is the header
+        if row in found.trailing_rows:
+            continue  # the empty rows at the end are one problem already
+        values, row_problems, mistyped = {}, [], False
+        for column, f in fields:
+            name = f["name"]
+            cell = record[column] if column < len(record) else None
+            value = values[name] = None if cell is None or cell in missing else readers[name](cell)
+            if value is None and cell is not None and cell not in missing:
+                row_problems.append(_type_problem(file, row, f, cell))
+                mistyped = True
+                continue
+            for constraint, check in checks[name].items():
+                if not check(value):
+                    row_problems.append(_constraint_problem(file, row, f, constraint, cell))
+        row_problems += [Problem(file, row, None, "extra-cell") for _ in record[len(found.labels) :]]
+        row_problems += [Problem(file, row, f["name"], "missing-cell") for column, f in fields if column >= len(record)]
+        if not mistyped and all(value is None for value in values.values()):
+            row_problems = [Problem(file, row, None, "blank-row")]
+        for name, seen in unique.items():
+            if values[name] is not None:
+                if values[name] in seen:
+                    params = {"cells": record[found.labels.index(name)], "first": seen[values[name]]}
+                    row_problems.append(Problem(file, row, name, "duplicate-key", params))
+                seen[values[name]] = row
+        if key_columns:
+            cells = tuple(values.get(k) for k in key)
+            if set(cells) == {None}:
+                row_problems.append(Problem(file, row, ", ".join(key), "required"))
+            else:
+                if cells in keys_seen:
+                    shown = ", ".join(record[c] if c < len(record) else "" for c in key_columns)
+                    params = {"cells": shown, "first": keys_seen[cells]}
+                    row_problems.append(Problem(file, row, ", ".join(key), "duplicate-key", params))
+                keys_seen[cells] = row
+        problems += row_problems
+    return problems
+
+
+def _type_problem(file: str, row: int, field: dict, cell: str) -> Problem:
+    if field.get("type") in ("number", "integer") and DECIMAL_COMMA.match(cell):
+        return Problem(file, row, field["name"], "decimal-comma", {"cell": cell, "fixed": cell.replace(",", ".")})
+    return Problem(file, row, field["name"], "type-error", {"cell": cell, "type": field.get("type")})
+
+
+def _constraint_problem(file: str, row: int, field: dict, constraint: str, cell: str | None) -> Problem:
+    name = field["name"]
+    if constraint == "enum":
+        return Problem(file, row, name, "not-in-vocabulary", {"cell": cell})
+    if constraint == "pattern":
+        return Problem(file, row, name, "pattern", {"cell": cell, "pattern": field["constraints"]["pattern"]})
+    if constraint == "required":
+        return Problem(file, row, name, "required")
+    note = f'constraint "{constraint}" is "{field["constraints"][constraint]}"'
+    return Problem(file, row, name, "constraint", {"cell": cell, "note": note})
 
 
 def foreign_key_problems(
@@ -252,48 +405,6 @@ def foreign_key_problems(
 
 def _as_list(value) -> list[str]:
     return [value] if isinstance(value, str) else list(value or [])
-
-
-def cell_problem(error, file: str, resource: dict, labels: list[str]) -> Problem:
-    """A frictionless error in the package's words."""
-    row = getattr(error, "row_number", None)
-    name = getattr(error, "field_name", None)
-    cell = getattr(error, "cell", None)
-    fields = {f["name"]: f for f in resource["schema"]["fields"]}
-    kind, params = "frictionless", {"note": error.message}
-    if error.type == "type-error":
-        field_type = fields.get(name, {}).get("type")
-        if field_type in ("number", "integer") and DECIMAL_COMMA.match(cell or ""):
-            kind, params = "decimal-comma", {"cell": cell, "fixed": cell.replace(",", ".")}
-        else:
-            kind, params = "type-error", {"cell": cell, "type": field_type}
-    elif error.type == "constraint-error":
-        constraint = re.search(r'constraint "(\w+)"', error.note or "")
-        which = constraint.group(1) if constraint else ""
-        if which == "enum":
-            kind, params = "not-in-vocabulary", {"cell": cell}
-        elif which == "pattern":
-            kind, params = (
-                "pattern",
-                {"cell": cell, "pattern": fields.get(name, {}).get("constraints", {}).get("pattern")},
-            )
-        elif which == "required":
-            kind, params = "required", {}
-        else:
-            kind, params = "constraint", {"cell": cell, "note": error.note}
-    elif error.type in ("primary-key", "unique-error"):
-        first = re.search(r"position (\d+)", error.note or "")
-        if error.type == "primary-key":
-            key = _as_list(resource["schema"].get("primaryKey"))
-            name, cell = (
-                ", ".join(key),
-                ", ".join(error.cells[labels.index(k)] for k in key if k in labels[: len(error.cells)]),
-            )
-        # Without an earlier row, frictionless is saying that the key is empty.
-        kind, params = ("duplicate-key", {"cells": cell, "first": first.group(1)}) if first else ("required", {})
-    elif error.type in ("blank-row", "extra-cell", "missing-cell"):
-        kind, params = error.type, {}
-    return Problem(file, row, name, kind, params)
 
 
 def read_table(resource: dict, found: CsvFile) -> pd.DataFrame:
