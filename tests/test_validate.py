@@ -138,7 +138,6 @@ def _frictionless_problems(package: dict, root, files: dict) -> list:
     """frictionless 5's checks of the readable tables, in the package's words: the step that
     `socialtjanst validate` ran until it made these checks itself (foreign keys are compared above)."""
     import copy
-    import re
 
     import frictionless
 
@@ -193,16 +192,18 @@ def _frictionless_problems(package: dict, root, files: dict) -> list:
 
 
 def _ours(problem) -> tuple:
-    """A problem as the oracle describes it (constraints by name; the oracle keeps fewer params)."""
-    kind, params = problem.kind, problem.params
-    if kind == "constraint":
-        kind = re.search(r'constraint "(\w+)"', params["note"])[1]
-    keep = {"cell"} if kind not in ("required", "duplicate-key") else {"first"}
-    return problem.file, problem.row, problem.field, kind, tuple(sorted((k, params[k]) for k in keep if k in params))
+    """A problem as the oracle describes it (the oracle keeps fewer params; long cells are shortened)."""
+    params = {k: v for k, v in problem.params.items() if k in {"cell", "first"}}
+    if "cell" in params and params["cell"].endswith("…"):
+        params["cell"] = params["cell"][:-1]
+    return problem.file, problem.row, problem.field, problem.kind, tuple(sorted(params.items()))
 
 
 def _theirs(problem) -> tuple:
-    return problem.file, problem.row, problem.field, problem.kind, tuple(sorted(problem.params.items()))
+    params = dict(problem.params)
+    if len(params.get("cell", "")) > 60:
+        params["cell"] = params["cell"][:57]
+    return problem.file, problem.row, problem.field, problem.kind, tuple(sorted(params.items()))
 
 
 def _break_every_way(copy: PackageCopy) -> None:
@@ -265,7 +266,7 @@ def test_table_checks_find_what_frictionless_finds(package_copy):
     theirs = _frictionless_problems(package, root, files)
     assert sorted(map(_ours, ours), key=str) == sorted(map(_theirs, theirs), key=str)
     kinds = {p.kind for p in ours}
-    assert kinds >= {"decimal-comma", "type-error", "constraint", "pattern", "not-in-vocabulary", "required",
+    assert kinds >= {"decimal-comma", "type-error", "minimum", "maxLength", "pattern", "not-in-vocabulary", "required",
                      "duplicate-key", "extra-cell", "missing-cell", "blank-row"}  # fmt: skip
     assert check_package(package, root, "datapackage.json").problems  # and the whole validation runs
 

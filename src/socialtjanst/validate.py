@@ -379,8 +379,8 @@ def _constraint_problem(file: str, row: int, field: dict, constraint: str, cell:
         return Problem(file, row, name, "pattern", {"cell": cell, "pattern": field["constraints"]["pattern"]})
     if constraint == "required":
         return Problem(file, row, name, "required")
-    note = f'constraint "{constraint}" is "{field["constraints"][constraint]}"'
-    return Problem(file, row, name, "constraint", {"cell": cell, "note": note})
+    shown = cell if len(cell) <= 60 else cell[:57] + "…"  # a quote can be 400 characters long
+    return Problem(file, row, name, constraint, {"cell": shown, "limit": field["constraints"][constraint]})
 
 
 def foreign_key_problems(
