@@ -163,7 +163,12 @@ def main() -> None:
     for name, ours, other, theirs, target in rows:
         lines.append(f"| {name} | {ours:.3f} | {other} | {theirs:.3f} | {ours / theirs:.2f}× | ≤ {target}× |")
     lines += ["", f"`socialtjanst build` (series, descriptor, data dictionary): {build_s:.2f} s.", ""]
-    lines += ["Set-up, measured on a fresh clone of the committed HEAD (uv's package cache warm):", ""]
+    lines += [
+        "Set-up, measured once on a fresh clone of the committed HEAD (uv's package cache warm). This",
+        "machine is a shared virtual one: the same `make test` on the same commit has taken from 118 to",
+        "139 s on one day, so compare runs of one session, or the per-file table below.",
+        "",
+    ]
     lines += ["| command | seconds | target |", "|---|---:|---:|"]
     setup, by_file = setup_times()
     lines += [f"| {what} | {seconds:.0f} | ≤ {target} |" for what, seconds, target in setup]
