@@ -344,7 +344,9 @@ def test_no_serious_accessibility_violations(site, browser, page_path):
     # The rules of WCAG 2.0–2.2, levels A and AA: what EN 301 549 and so the Swedish law on
     # accessible public digital services (DOS-lagen) ask of a university's pages. axe's other
     # rules ("best practice") are left out: they took a third of its time.
-    options = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+    options = {
+        "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}
+    }
     violations = Axe().run(page, options=options).response["violations"]
     serious = [(v["id"], v["help"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
     assert serious == []
