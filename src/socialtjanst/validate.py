@@ -19,7 +19,6 @@ from __future__ import annotations
 import ast
 import datetime
 import difflib
-import functools
 import hashlib
 import json
 import operator
@@ -27,7 +26,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -264,7 +263,7 @@ READERS = {
         }.get
     ),
     "date": lambda field: (
-        _date if field.get("format", "default") == "default" else functools.partial(_date, pattern=field["format"])
+        _date if field.get("format", "default") == "default" else partial(_date, pattern=field["format"])
     ),
     "any": lambda field: lambda cell: cell,
 }
