@@ -141,14 +141,28 @@ def browser():
         b.close()
 
 
+DESKTOP = {"width": 1280, "height": 900}
+
+
 def _open(browser, path: Path):
     """The page at a desktop's width (a test resizes it for a phone or print), and its requests."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport=DESKTOP)
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(path.as_uri())
     page.wait_for_load_state("load")
     return page, requests
+
+
+@pytest.fixture(scope="module")
+def tab(browser):
+    """One tab for a worker's page tests, with the requests of the page it shows: a new tab for
+    each page would cost a browser context each."""
+    page = browser.new_page(viewport=DESKTOP)
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    yield page, requests
+    page.close()
 
 
 # The student site's pages, known before it is built, so each is a test of its own (spread over
@@ -209,11 +223,16 @@ def test_the_site_has_the_expected_pages_each_with_its_own_title(site):
 @pytest.mark.parametrize(
     "page_path", [pytest.param(p, marks=pytest.mark.xdist_group(f"site-pages-{i % 2}")) for i, p in enumerate(PAGES)]
 )
-def test_page_is_swedish_offline_described_and_fits_a_phone_and_a4(site, browser, page_path):
+def test_page_is_swedish_offline_described_and_fits_a_phone_and_a4(site, tab, page_path):
     """One load of the page: at a desktop's width, a phone's, and (notebooks) printed on A4."""
     path = site / page_path
     name = page_path.removesuffix(".html").replace("/", "-")
-    page, requests = _open(browser, path)
+    page, requests = tab
+    requests.clear()
+    page.set_viewport_size(DESKTOP)
+    page.emulate_media(media="screen")
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
     if page.locator("figure.diagram script.vega-spec").count():
         page.wait_for_selector("figure.diagram.interaktiv .vega-vy svg")
     external = [u for u in requests if not u.startswith(("file:", "data:"))]
@@ -249,7 +268,6 @@ def test_page_is_swedish_offline_described_and_fits_a_phone_and_a4(site, browser
                     .map(e => e.tagName + ' ' + e.textContent.slice(0, 40))]; }"""
         )
         assert overflow[1] == [], f"wider than an A4 page ({overflow[0]} px): {overflow[1][:3]}"
-    page.close()
 
 
 @NEEDS_CHROMIUM
