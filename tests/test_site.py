@@ -131,22 +131,23 @@ def test_git_ignores_the_arbetsbok():
 # ------------------------------------------------------------------ in the browser
 
 
+DESKTOP = {"width": 1280, "height": 900}
+
+
 @pytest.fixture(scope="module")
-def browser():
+def context():
+    """Headless Chromium with one browser context for all the module's tabs (a context costs time)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield b
+        yield b.new_context(viewport=DESKTOP)
         b.close()
 
 
-DESKTOP = {"width": 1280, "height": 900}
-
-
-def _open(browser, path: Path):
+def _open(context, path: Path):
     """The page at a desktop's width (a test resizes it for a phone or print), and its requests."""
-    page = browser.new_page(viewport=DESKTOP)
+    page = context.new_page()
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     page.goto(path.as_uri())
@@ -155,10 +156,10 @@ def _open(browser, path: Path):
 
 
 @pytest.fixture(scope="module")
-def tab(browser):
+def tab(context):
     """One tab for a worker's page tests, with the requests of the page it shows: a new tab for
-    each page would cost a browser context each."""
-    page = browser.new_page(viewport=DESKTOP)
+    each page starts a renderer process and parses the scripts again (30 s instead of 19 s)."""
+    page = context.new_page()
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     yield page, requests
@@ -271,9 +272,9 @@ def test_page_is_swedish_offline_described_and_fits_a_phone_and_a4(site, tab, pa
 
 
 @NEEDS_CHROMIUM
-def test_next_previous_and_contents_links_work(site, browser):
+def test_next_previous_and_contents_links_work(site, context):
     first, second = (n for n in NOTEBOOKS if n.startswith(("11_", "12_")))  # pages without charts: quick to load
-    page, _ = _open(browser, site / "notebooks" / f"{first}.html")
+    page, _ = _open(context, site / "notebooks" / f"{first}.html")
     page.click("a.right-next")
     page.wait_for_load_state("load")
     assert page.url.endswith(f"notebooks/{second}.html")
@@ -281,7 +282,7 @@ def test_next_previous_and_contents_links_work(site, browser):
     page.wait_for_load_state("load")
     assert page.url.endswith(f"notebooks/{first}.html")
     page.close()
-    page, _ = _open(browser, site / "index.html")
+    page, _ = _open(context, site / "index.html")
     links = page.eval_on_selector_all("nav.bd-docs-nav a.reference.internal", "els => els.map(e => e.href)")
     assert len(links) >= 5 + len(NOTEBOOKS)
     for href in links:
@@ -293,8 +294,8 @@ def test_next_previous_and_contents_links_work(site, browser):
 
 
 @NEEDS_CHROMIUM
-def test_search_finds_felmarginal(site, browser):
-    page, _ = _open(browser, site / "search.html")
+def test_search_finds_felmarginal(site, context):
+    page, _ = _open(context, site / "search.html")
     page.goto((site / "search.html").as_uri() + "?q=felmarginal")
     page.wait_for_selector("#search-results li a", timeout=20000)
     hits = page.eval_on_selector_all("#search-results li a", "els => els.map(e => e.textContent)")
@@ -303,9 +304,9 @@ def test_search_finds_felmarginal(site, browser):
 
 
 @NEEDS_CHROMIUM
-def test_a_chart_point_shows_its_quote_on_keyboard_focus_and_hover(site, browser):
+def test_a_chart_point_shows_its_quote_on_keyboard_focus_and_hover(site, context):
     quotes = {row["quote"] for row in _csv("observations")}
-    page, _ = _open(browser, site / "index.html")
+    page, _ = _open(context, site / "index.html")
     page.wait_for_selector(".vega-vy [tabindex='0']")
     point = page.locator(".vega-vy [tabindex='0'][aria-label*='Citat']").first
     point.focus()
@@ -317,7 +318,7 @@ def test_a_chart_point_shows_its_quote_on_keyboard_focus_and_hover(site, browser
     page.keyboard.press("Escape")
     assert tip.is_hidden()
     page.close()
-    page, _ = _open(browser, site / "notebooks" / "04_vardanalys.html")  # two bar charts (01 has ten)
+    page, _ = _open(context, site / "notebooks" / "04_vardanalys.html")  # two bar charts (01 has ten)
     page.wait_for_selector(".vega-vy [tabindex='0']")
     bar = page.locator(".vega-vy path[tabindex='0'][aria-label*='Citat']").first
     bar.scroll_into_view_if_needed()
@@ -328,9 +329,9 @@ def test_a_chart_point_shows_its_quote_on_keyboard_focus_and_hover(site, browser
 
 
 @NEEDS_CHROMIUM
-def test_alla_siffror_filters_by_source_subject_year_and_text(site, browser):
+def test_alla_siffror_filters_by_source_subject_year_and_text(site, context):
     rows = _csv("observations")
-    page, _ = _open(browser, site / "alla-siffror.html")
+    page, _ = _open(context, site / "alla-siffror.html")
     visible = "() => Array.from(document.querySelectorAll('#siffror tbody tr')).filter(r => !r.hidden).length"
     assert page.evaluate(visible) == len(rows)
     sources = {r["source_id"]: r for r in _csv("sources")}
@@ -353,10 +354,10 @@ def test_alla_siffror_filters_by_source_subject_year_and_text(site, browser):
 
 @NEEDS_CHROMIUM
 @pytest.mark.parametrize("page_path", ["index.html", "notebooks/12_bas_och_felmarginal.html"])
-def test_no_serious_accessibility_violations(site, browser, page_path):
+def test_no_serious_accessibility_violations(site, context, page_path):
     from axe_playwright_python.sync_playwright import Axe
 
-    page, _ = _open(browser, site / page_path)
+    page, _ = _open(context, site / page_path)
     if page.locator("script.vega-spec").count():
         page.wait_for_selector("figure.diagram.interaktiv")
     # The rules of WCAG 2.0–2.2, levels A and AA: what EN 301 549 and so the Swedish law on
