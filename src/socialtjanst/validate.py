@@ -26,7 +26,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -214,17 +214,20 @@ def _standard():
 def descriptor_problems(package: dict, descriptor_name: str) -> list[Problem]:
     """Where the descriptor breaks the Data Package 2.0 standard, and field types this validator
     does not read."""
-    problems = []
-    for error in sorted(_standard().iter_errors(package), key=lambda e: list(map(str, e.absolute_path))):
-        where = "/".join(map(str, error.absolute_path)) or "(the descriptor)"
-        note = f"{where}: {error.message}"
-        problems.append(Problem(descriptor_name, None, None, "descriptor-invalid", {"note": note[:300]}))
+    notes = list(_breaches(json.dumps(package, sort_keys=True)))
     for res in package["resources"]:
         for f in res["schema"]["fields"]:
             if f.get("type", "any") not in READERS:
-                note = f"field {f['name']} of {res['name']}: type {f['type']} is not one this validator reads"
-                problems.append(Problem(descriptor_name, None, None, "descriptor-invalid", {"note": note}))
-    return problems
+                notes.append(f"field {f['name']} of {res['name']}: type {f['type']} is not one this validator reads")
+    return [Problem(descriptor_name, None, None, "descriptor-invalid", {"note": note}) for note in notes]
+
+
+@lru_cache(maxsize=16)
+def _breaches(descriptor: str) -> tuple[str, ...]:
+    """The JSON Schema's errors, by the descriptor's text: a descriptor is often checked again in
+    one process (build, then validate; tests that break only the data), and this is half the time."""
+    errors = sorted(_standard().iter_errors(json.loads(descriptor)), key=lambda e: list(map(str, e.absolute_path)))
+    return tuple(f"{'/'.join(map(str, e.absolute_path)) or '(the descriptor)'}: {e.message}"[:300] for e in errors)
 
 
 def _integer(cell):
