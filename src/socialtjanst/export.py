@@ -25,8 +25,6 @@ from .metadata import read_metadata, vocabulary
 XLSX = "socialtjanst-enkater.xlsx"
 SQLITE = "socialtjanst-enkater.sqlite"
 DATASETTE = "datasette.json"
-# The tables for SPSS and Stata: the ones analysed statistically.
-STATISTICAL = ("observations", "series", "surveys")
 README_SHEET, FIELDS_SHEET = "LÄS MIG", "fält"
 # A fixed timestamp inside the xlsx, so that two exports of the same data are byte-identical.
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
@@ -344,9 +342,7 @@ def write_spss_stata(package: dict, tables: dict[str, pd.DataFrame], folder: Pat
     (folder / "sav").mkdir()
     (folder / "dta").mkdir()
     paths = []
-    for res in package["resources"]:
-        if res["name"] not in STATISTICAL:
-            continue
+    for res in package["resources"]:  # every table: a researcher joins them in SPSS or Stata too
         df, variable_labels, value_labels, measures, formats = coded(res, tables[res["name"]])
         sav = folder / "sav" / f"{res['name']}.sav"
         pyreadstat.write_sav(
