@@ -39,8 +39,9 @@ def test_every_resource_is_readable_by_v1_readers(resource):
     assert first_line.decode("utf-8").split(",") == [f["name"] for f in resource["schema"]["fields"]]
 
 
-def _r() -> tuple[str, dict]:
-    """Rscript and an environment in which R finds frictionless; skips loudly without them."""
+@pytest.fixture(scope="module")
+def r() -> tuple[str, dict]:
+    """Rscript and an environment in which R finds frictionless (asked of R once); skips loudly without them."""
     rscript = shutil.which("Rscript")
     if rscript is None:
         pytest.skip(
@@ -56,8 +57,8 @@ def _r() -> tuple[str, dict]:
     return rscript, env
 
 
-def _read_with_r() -> dict:
-    rscript, env = _r()
+def _read_with_r(r) -> dict:
+    rscript, env = r
     script = ROOT / "tests" / "r" / "read_package.R"
     out = subprocess.run(
         [rscript, str(script), str(ROOT / "datapackage.json")], env=env, capture_output=True, text=True, check=True
@@ -68,9 +69,9 @@ def _read_with_r() -> dict:
 R_CLASSES = {"string": "character", "integer": "numeric", "number": "numeric", "boolean": "logical", "date": "Date"}
 
 
-def test_r_frictionless_reads_every_resource_with_its_types():
+def test_r_frictionless_reads_every_resource_with_its_types(r):
     tables = load()
-    read = _read_with_r()
+    read = _read_with_r(r)
     assert sorted(read) == sorted(tables)
     for resource in DESCRIPTOR["resources"]:
         name, r = resource["name"], read[resource["name"]]
@@ -84,8 +85,8 @@ def test_r_frictionless_reads_every_resource_with_its_types():
                 assert r["levels"][field["name"]] == enum, f"{name}.{field['name']}"
 
 
-def test_the_readme_r_example_runs():
-    rscript, env = _r()
+def test_the_readme_r_example_runs(r):
+    rscript, env = r
     code = readme_example("r") + "cat(nrow(observations), nlevels(observations$indicator))\n"
     out = subprocess.run([rscript, "-e", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
     observations = load()["observations"]
