@@ -124,13 +124,15 @@ build/site-larare/index.html: $(SITE_INPUTS)
 	@touch $@
 
 # Made by `make` too, beside the sites, where Chromium is installed (else one line says it was
-# skipped). Optional: when printing fails, its step says so and the rest of `make` goes on (the
-# PDF test then fails in `make test`).
+# skipped; `make CHROMIUM=` skips it too). Optional: when printing fails, its step says so and the
+# rest of `make` goes on (the PDF test then fails in `make test`).
 PDF := build/socialtjanst-enkater.pdf
 pdf: $(PDF) ## one A4 PDF of the student pages, build/socialtjanst-enkater.pdf (needs Debian's chromium)
 
+CHROMIUM ?= $(shell command -v chromium)
+
 $(PDF): $(SITE_INPUTS)
-	@if command -v chromium >/dev/null 2>&1; then $(STEP) pdf -- $(BIN)/socialtjanst render pdf || true; \
+	@if [ -n "$(CHROMIUM)" ]; then $(STEP) pdf -- $(BIN)/socialtjanst render pdf || true; \
 	else echo "– pdf skipped: chromium is not installed (make sysdeps installs it, as root)"; fi
 
 # A student's own copies: copied once, never overwritten; arbetsbok/ is ignored by git.
