@@ -145,11 +145,17 @@ def context():
         b.close()
 
 
-def _open(context, path: Path):
-    """The page at a desktop's width (a test resizes it for a phone or print), and its requests."""
+def _tab(context):
+    """A new tab at a desktop's width, and the list of the requests it makes."""
     page = context.new_page()
     requests = []
     page.on("request", lambda r: requests.append(r.url))
+    return page, requests
+
+
+def _open(context, path: Path):
+    """The page at a desktop's width (a test resizes it for a phone or print), and its requests."""
+    page, requests = _tab(context)
     page.goto(path.as_uri())
     page.wait_for_load_state("load")
     return page, requests
@@ -157,11 +163,9 @@ def _open(context, path: Path):
 
 @pytest.fixture(scope="module")
 def tab(context):
-    """One tab for a worker's page tests, with the requests of the page it shows: a new tab for
-    each page starts a renderer process and parses the scripts again (30 s instead of 19 s)."""
-    page = context.new_page()
-    requests = []
-    page.on("request", lambda r: requests.append(r.url))
+    """One tab for a worker's page tests: a new tab for each page starts a renderer process and
+    parses the scripts again (30 s instead of 19 s)."""
+    page, requests = _tab(context)
     yield page, requests
     page.close()
 
