@@ -165,8 +165,8 @@ def main() -> None:
     lines += ["", f"`socialtjanst build` (series, descriptor, data dictionary): {build_s:.2f} s.", ""]
     lines += [
         "Set-up, measured once on a fresh clone of the committed HEAD (uv's package cache warm). This",
-        "machine is a shared virtual one: the same `make test` on the same commit has taken from 118 to",
-        "139 s on one day, so compare runs of one session, or the per-file table below.",
+        "machine is a shared virtual one: the same `make test` on the same commit varies by about a",
+        "fifth between runs, so compare runs of one session, or the per-file table below.",
         "",
     ]
     lines += ["| command | seconds | target |", "|---|---:|---:|"]

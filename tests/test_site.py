@@ -3,6 +3,7 @@ headless Chromium from file:// (no network, Swedish, navigation, search, tooltip
 
 import csv
 import html
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -197,8 +198,6 @@ def test_chart_text_alternatives_name_values_in_swedish_words(site):
     """A chart made in a notebook is described by its marks' values, each named by its field's
     title: never a column name (`subject`, `ci_low_pct`), nor Vega-Lite's English default
     (`Count of Records`). Labels and reference lines that repeat the title are left out."""
-    import json
-
     descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
     columns = {f["name"] for res in descriptor["resources"] for f in res["schema"]["fields"]}
     columns |= {"value", "text", "label", "x", "y", "n", "lag", "hog"}  # the notebooks' own columns

@@ -209,8 +209,9 @@ def _contents(teacher: bool) -> str:
 def _vega_bundle(cache: Path) -> str:
     """Vega, Vega-Lite and vega-embed in one script, as the installed vl-convert bundles them.
 
-    Bundling takes about 13 s and gives the same text for one vl-convert version (its name), so
-    it is done once per checkout and shared by the student's and the teacher's site."""
+    Bundling takes seconds and gives the same text for one vl-convert version (its name), so it
+    is done once per checkout and shared by both sites and the PDF (which `make` builds side by
+    side: the first to need it writes it)."""
     import vl_convert
 
     if not cache.exists():

@@ -160,9 +160,7 @@ def inspect_file(resource: dict, root: Path, descriptor_name: str) -> tuple[CsvF
     return found, problems + found.problems
 
 
-def structure_problems(
-    package: dict, root: Path, descriptor_name: str, files: dict[str, CsvFile], report: Report
-) -> list[Problem]:
+def structure_problems(package: dict, descriptor_name: str, files: dict[str, CsvFile], report: Report) -> list[Problem]:
     """The descriptor against the Data Package standard, then frictionless' checks of each readable
     file (types, constraints, keys, row shapes), made here the way frictionless makes them.
 
@@ -198,28 +196,42 @@ def structure_problems(
     return problems
 
 
+def standard_schema() -> dict:
+    """The official Data Package 2.0 JSON Schema, its parts resolved into one (shipped in schemas/)."""
+    return json.loads(resources.files("socialtjanst").joinpath("schemas", "datapackage-2.0.json").read_text("utf-8"))
+
+
 @cache
 def _standard():
-    """A validator of the official Data Package 2.0 JSON Schema (shipped in schemas/).
+    """A validator of :func:`standard_schema`.
 
     jsonschema imports rfc3987_syntax when it is installed, only to check the "iri" format, which
     is not checked here (no format checker); compiling its grammars costs seconds at every start."""
     sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     import jsonschema
 
-    schema = json.loads(resources.files("socialtjanst").joinpath("schemas", "datapackage-2.0.json").read_text("utf-8"))
+    schema = standard_schema()
     return jsonschema.validators.validator_for(schema)(schema)
 
 
 def descriptor_problems(package: dict, descriptor_name: str) -> list[Problem]:
-    """Where the descriptor breaks the Data Package 2.0 standard, and field types this validator
-    does not read."""
+    """Where the descriptor breaks the Data Package 2.0 standard, and fields whose type or format
+    this validator does not read (the standard allows more than the package uses)."""
     notes = list(_breaches(json.dumps(package, sort_keys=True)))
     for res in package["resources"]:
         for f in res["schema"]["fields"]:
-            if f.get("type", "any") not in READERS:
-                notes.append(f"field {f['name']} of {res['name']}: type {f['type']} is not one this validator reads")
+            if not _readable(f):
+                kind = "/".join(filter(None, [f.get("type", "any"), f.get("format")]))
+                notes.append(f"field {f['name']} of {res['name']}: type {kind} is not one this validator reads")
     return [Problem(descriptor_name, None, None, "descriptor-invalid", {"note": note}) for note in notes]
+
+
+def _readable(field: dict) -> bool:
+    """Whether :data:`READERS` read the field's type and format the way frictionless does."""
+    kind, form = field.get("type", "any"), field.get("format", "default")
+    if kind not in READERS:
+        return False
+    return form == "default" or (kind, form) == ("string", "uri") or (kind == "date" and form != "any")
 
 
 @lru_cache(maxsize=16)
@@ -251,8 +263,8 @@ def _date(cell, pattern: str = "%Y-%m-%d"):
         return None
 
 
-# How frictionless 5 reads a cell of each type (the field's format only matters for dates and
-# URIs): the value, or None when the cell is not of the type. Numbers are Decimals, as there.
+# How frictionless 5 reads a cell of each type (of the formats, the ones :func:`_readable` lists):
+# the value, or None when the cell is not of the type. Numbers are Decimals, as there.
 READERS = {
     "string": lambda field: (
         (lambda cell: cell if URI_SCHEME.match(cell) else None) if field.get("format") == "uri" else (lambda cell: cell)
@@ -777,7 +789,7 @@ def check_package(
         report.problems += problems
         if found is not None:
             files[res["name"]] = found
-    report.problems += structure_problems(package, root, descriptor_name, files, report)
+    report.problems += structure_problems(package, descriptor_name, files, report)
     resources = {res["name"]: res for res in package["resources"]}
     tables = {
         name: read_table(resources[name], found)
