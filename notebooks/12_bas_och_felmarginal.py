@@ -205,33 +205,66 @@ display(Markdown(
 # %% [markdown]
 # Basen för storstadslänen är okänd båda åren, så ett intervall går inte att räkna. Men man kan
 # fråga: **hur få kommuner skulle behöva ha svarat för att skillnaden ändå ska vara större än
-# osäkerheten?** Vi prövar samma tänkta bas båda åren, utan korrektion (hur många kommuner
-# storstadslänen har står inte i paketet, och utan korrektion blir intervallen bredare, alltså
-# försiktigare). För varje n räknar vi skillnadens konfidensintervall, och för jämförelse också när
-# de två årens egna intervall slutar överlappa:
+# osäkerheten?** Först: vilka baser är alls möjliga? En procent i rapporten är ett helt antal
+# kommuner delat med basen och avrundat, och med få kommuner går bara vissa procent att få.
+# `stats.respondent_counts` ger de antal av n som avrundas till procenten, och en tom lista när
+# inget antal gör det:
 
 # %%
 # NBVAL_CHECK_OUTPUT
-def minsta_bas(villkor):
-    return next(n for n in range(2, 1000) if villkor(n))
+def mojliga_baser(varde, hogst):
+    return [n for n in range(1, hogst + 1) if stats.respondent_counts(varde, n)]
 
 
-n_skillnad = minsta_bas(lambda n: stats.percent_difference_interval(efter.value, n, fore.value, n)[0] > 0)
-n_isar = minsta_bas(lambda n: stats.percent_interval(efter.value, n)[0] > stats.percent_interval(fore.value, n)[1])
-print(f"Skillnadens intervall utesluter 0 från n = {n_skillnad}: "
-      f"{skillnad(stats.percent_difference_interval(efter.value, n_skillnad, fore.value, n_skillnad))}")
-print(f"De två intervallen slutar överlappa vid n = {n_isar}: "
-      f"{fore.reference_year} {intervall(stats.percent_interval(fore.value, n_isar))}, "
-      f"{efter.reference_year} {intervall(stats.percent_interval(efter.value, n_isar))}")
+for rad_ar in (fore, efter):
+    print(f"{rad_ar.reference_year}, {procent(rad_ar.value)}: möjliga baser upp till 40 är "
+          f"{', '.join(str(n) for n in mojliga_baser(rad_ar.value, 40))}")
+minst = mojliga_baser(efter.value, 1000)[0]
+k_minst = stats.respondent_counts(efter.value, minst)[0]
+andel_minst = 100 * k_minst / minst
+print(f"Med färre än {minst} kommuner kan {procent(efter.value)} inte uppstå: "
+      f"{k_minst} av {minst} är {procent(andel_minst)}.")
+
+# %% [markdown]
+# Vi räknar därför det senare året med den minsta möjliga basen: den ger det bredaste intervallet,
+# alltså det försiktigaste. Sedan prövar vi varje möjlig bas för det tidigare året, utan
+# korrektion (hur många kommuner storstadslänen har står inte i paketet, och utan korrektion blir
+# intervallen bredare). Om flera antal ger samma procent ska villkoret gälla för alla. För varje bas
+# räknar vi skillnadens konfidensintervall, och för jämförelse också när de två årens egna intervall
+# slutar överlappa:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+def skillnad_for(andel, n):
+    """Skillnadens intervall: det senare året med den minsta möjliga basen, det tidigare med andel av n."""
+    return stats.percent_difference_interval(andel_minst, minst, andel, n)
+
+
+def for_alla_antal(n, villkor):
+    """Om villkoret gäller för varje antal av n kommuner som ger det tidigare årets procent."""
+    antal = stats.respondent_counts(fore.value, n)
+    return bool(antal) and all(villkor(100 * k / n, n) for k in antal)
+
+
+n_skillnad = next(n for n in range(1, 1000) if for_alla_antal(n, lambda a, n: skillnad_for(a, n)[0] > 0))
+senare = stats.percent_interval(andel_minst, minst)
+n_isar = next(n for n in range(1, 1000)
+              if for_alla_antal(n, lambda a, n: senare[0] > stats.percent_interval(a, n)[1]))
+for namn, n in [("Skillnadens intervall utesluter 0", n_skillnad), ("De två intervallen slutar överlappa", n_isar)]:
+    k = stats.respondent_counts(fore.value, n)[0]
+    print(f"{namn} från bas {n} år {fore.reference_year} ({k} av {n}): skillnaden "
+          f"{skillnad(skillnad_for(100 * k / n, n))}; {fore.reference_year} "
+          f"{intervall(stats.percent_interval(100 * k / n, n))}, {efter.reference_year} {intervall(senare)}")
 
 # %%
 kurva = pd.DataFrame(
     [{"n": n, "lag": lo, "hog": hi}
-     for n in range(3, 41)
-     for lo, hi in [stats.percent_difference_interval(efter.value, n, fore.value, n)]])
-x = alt.X("n:Q", title="Tänkt bas (n) båda åren")
+     for n in mojliga_baser(fore.value, 40)
+     for k in stats.respondent_counts(fore.value, n)
+     for lo, hi in [skillnad_for(100 * k / n, n)]])
+x = alt.X("n:Q", title=f"Möjlig bas (n) {fore.reference_year}", scale=alt.Scale(domain=[0, 41]))
 alt.layer(
-    alt.Chart(kurva).mark_area(opacity=0.35, color="#c0392b").encode(
+    alt.Chart(kurva).mark_rule(strokeWidth=6, color="#c0392b", opacity=0.6).encode(
         x=x, y=alt.Y("lag:Q", title="Skillnad från (procentenheter)", scale=alt.Scale(domain=[-20, 100]),
                      axis=alt.Axis(title="Skillnad (procentenheter)")),
         y2=alt.Y2("hog:Q", title="till (procentenheter)")),
@@ -240,9 +273,9 @@ alt.layer(
     alt.Chart(pd.DataFrame({"n": [n_skillnad, n_isar]})).mark_rule(strokeDash=[4, 3], color="#333", aria=False).encode(
         x="n:Q"),
 ).properties(width=420, height=220, title=alt.TitleParams(
-    "Storstadslänen: konfidensintervallet för ökningen vid olika tänkta baser",
-    subtitle=[f"Skillnaden {procent(efter.value)} ({efter.reference_year}) minus {procent(fore.value)} "
-              f"({fore.reference_year}), observationerna V23-076 och V23-077.",
+    "Storstadslänen: konfidensintervallet för ökningen vid olika möjliga baser",
+    subtitle=[f"Skillnaden {procent(efter.value)} ({efter.reference_year}, räknat som {k_minst} av {minst}) "
+              f"minus {procent(fore.value)} ({fore.reference_year}), V23-076 och V23-077.",
               "Vänster streckad linje: minsta bas där intervallet inte innehåller 0. Höger: där de två årens",
               "intervall slutar överlappa. Källa: stats.percent_difference_interval."],
     anchor="start"))
@@ -251,12 +284,28 @@ alt.layer(
 # Mellan de två streckade linjerna överlappar de två årens intervall, men skillnadens eget intervall
 # innehåller inte 0: där skulle överlappsregeln ha fått oss att tro att ökningen kan bero på
 # slumpmässig variation.
+#
+# Gäller det också om det senare året hade en större bas? Vi prövar alla möjliga baser båda åren:
+# det senare året upp till så många som svarade på frågan i hela landet, det tidigare upp till alla
+# landets kommuner.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+hogst = int(obs.loc["V23-047", "base_n"])  # svarade på frågan i hela landet
+utfall = [skillnad_intervall[0] > 0
+          for n1 in mojliga_baser(efter.value, hogst) for k1 in stats.respondent_counts(efter.value, n1)
+          for n2 in mojliga_baser(fore.value, N) if n2 >= n_skillnad
+          for k2 in stats.respondent_counts(fore.value, n2)
+          for skillnad_intervall in [stats.percent_difference_interval(100 * k1 / n1, n1, 100 * k2 / n2, n2)]]
+print(f"{efter.reference_year}: baser upp till {hogst}; {fore.reference_year}: baser från {n_skillnad} upp till "
+      f"{N}. Skillnadens intervall utesluter 0 i {sum(utfall)} av {len(utfall)} kombinationer.")
 
 # %%
 display(Markdown(
-    f"Om minst {n_skillnad} kommuner i storstadslänen svarade båda åren utesluter skillnadens 95 % "
-    f"konfidensintervall 0. Ökningen är då svår att förklara enbart med slumpmässig variation i vilka "
-    f"kommuner som svarade, förutsatt att de svarande är som ett slumpmässigt urval.\n\n"
+    f"Om minst {n_skillnad} kommuner i storstadslänen svarade {fore.reference_year} utesluter skillnadens "
+    f"95 % konfidensintervall 0, hur många som än svarade {efter.reference_year}. Ökningen är då svår att "
+    f"förklara enbart med slumpmässig variation i vilka kommuner som svarade, förutsatt att de svarande är "
+    f"som ett slumpmässigt urval.\n\n"
     f"Det man **inte** kan säga: hur stor felmarginalen är, om samma kommuner svarade båda åren (då är "
     f"åren inte oberoende urval; om kommunernas svar hänger ihop mellan åren är intervallet ovan "
     f"försiktigare än det behöver vara), hur "
@@ -369,9 +418,11 @@ print(kontrollera("12.3", svar))
 # %% [markdown]
 # ### Övning `12.4`
 #
-# Behandlingspersonal 2022 (`V23-067`) och 2023 (`V23-066`): basen för 2022 är okänd. Vilken är den
-# minsta gemensamma bas n där konfidensintervallet för skillnaden mellan åren, **utan** korrektion,
-# inte innehåller 0? Gör som med storstadslänen ovan (`stats.percent_difference_interval`).
+# Behandlingspersonal 2022 (`V23-067`) och 2023 (`V23-066`): basen för 2023 är känd, basen för 2022
+# inte. Vilken är den minsta bas för 2022, bland dem där procenten kan uppstå med ett helt antal
+# kommuner, där konfidensintervallet för skillnaden mellan åren, **utan** korrektion, inte
+# innehåller 0? Räkna 2023 med dess egen bas och 2022 med antalet kommuner delat med n, som med
+# storstadslänen ovan (`stats.respondent_counts` och `stats.percent_difference_interval`).
 
 # %%
 for obs_id in ["V23-067", "V23-066"]:

@@ -12,6 +12,7 @@ import contextlib
 import io
 import math
 import re
+from fractions import Fraction
 
 import jupytext
 import nbformat
@@ -190,7 +191,11 @@ REJECTED = [
     ("12.2", lambda: [*_key("12.2"), max(_key("12.2")) + 1], "för mycket"),
     ("12.3", lambda: "kanske", 'Svara "ja" eller "nej"'),
     ("12.4", lambda: _overlap_n(), "överlappar betyder inte"),
-    ("12.4", lambda: _key("12.4") - 1, "Nästan"),
+    ("12.4", lambda: _same_base_n(), "samma bas"),
+    ("12.4", lambda: max(n for n in range(1, _key("12.4")) if not _possible_counts(_behandling()[1].value, n)),
+     "kan 2022 års procent inte uppstå"),
+    ("12.4", lambda: max(n for n in range(1, _key("12.4")) if _possible_counts(_behandling()[1].value, n)),
+     "fortfarande 0"),
     ("12.4", lambda: 54.5, "inget heltal"),
     ("13.1", lambda: _key("13.1")[:1], "något saknas"),
     ("13.1", lambda: [*_key("13.1"), "Varken lätta eller svåra"], "för mycket"),
@@ -207,14 +212,38 @@ def _larosaten():
     return 100 * u.respondents_n / u.population_n
 
 
-def _overlap_n():
+def _behandling():
     obs = load()["observations"].set_index("obs_id")
-    high, low = obs.loc["V23-066", "value"], obs.loc["V23-067", "value"]
+    return obs.loc["V23-066"], obs.loc["V23-067"]  # 2023 (base printed), 2022 (base not printed)
+
+
+def _possible_counts(pct, n):
+    """Whole numbers of municipalities out of n whose share rounds to pct (exact arithmetic)."""
+    return [k for k in range(n + 1) if abs(Fraction(100 * k, n) - Fraction(str(pct))) <= Fraction(1, 2)]
+
+
+def _smallest_2022_base(separated):
+    known, unknown = _behandling()
     return next(
         n
-        for n in range(2, 1000)
-        if socialtjanst.stats.percent_interval(high, n)[0] > socialtjanst.stats.percent_interval(low, n)[1]
+        for n in range(1, 1000)
+        if (counts := _possible_counts(unknown.value, n))
+        and all(separated(known.value, int(known.base_n), 100 * k / n, n) for k in counts)
     )
+
+
+def _excludes_zero(v1, n1, v2, n2):
+    return socialtjanst.stats.percent_difference_interval(v1, n1, v2, n2)[0] > 0
+
+
+def _overlap_n():
+    interval = socialtjanst.stats.percent_interval
+    return _smallest_2022_base(lambda v1, n1, v2, n2: interval(v1, n1)[0] > interval(v2, n2)[1])
+
+
+def _same_base_n():
+    known, unknown = _behandling()
+    return next(n for n in range(2, 1000) if _excludes_zero(known.value, n, unknown.value, n))
 
 
 @pytest.mark.parametrize(("ovning_id", "answer", "fragment"), REJECTED, ids=[f"{a}-{c}" for a, _, c in REJECTED])
@@ -225,9 +254,13 @@ def test_what_is_not_right_is_explained_in_swedish(ovning_id, answer, fragment):
     assert "Ledtråd:" in verdict
 
 
-def test_the_overlap_rule_and_the_difference_interval_give_different_answers_to_12_4():
-    """The exercise would not teach the difference interval if both rules gave the same n."""
-    assert _overlap_n() > _key("12.4")
+def test_12_4_searches_only_bases_that_can_give_the_published_percentage():
+    """2023's printed base is used; 2022's base is one where 26 % can come from whole municipalities
+    (the key, searched here with exact fractions); the overlap rule and a shared base give other answers."""
+    key = _key("12.4")
+    assert key == _smallest_2022_base(_excludes_zero)
+    assert _possible_counts(_behandling()[1].value, key)
+    assert _overlap_n() > key and _same_base_n() != key  # else the exercise would not teach the difference
 
 
 def test_14_3_excludes_derived_values():

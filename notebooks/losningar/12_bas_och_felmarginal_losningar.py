@@ -60,32 +60,51 @@ print(kontrollera("12.3", svar))
 # %% [markdown]
 # ## Övning `12.4`
 #
-# Samma sökning som för storstadslänen: för varje tänkt bas n räknas konfidensintervallet för
-# skillnaden mellan åren, och vi stannar vid första n där den nedre gränsen är större än 0.
+# Basen för 2023 är känd, så den används. För 2022 prövas bara baser där 26 % kan uppstå med ett
+# helt antal kommuner: `stats.respondent_counts` ger de antal av n som avrundas till procenten (en
+# tom lista när inget gör det). För varje sådant antal räknas skillnadens konfidensintervall, och
+# vi stannar vid första bas där den nedre gränsen är större än 0 för alla antal.
 
 # %%
 # NBVAL_CHECK_OUTPUT
-fore, efter = obs.loc["V23-067"], obs.loc["V23-066"]
-svar = next(n for n in range(2, 1000) if stats.percent_difference_interval(efter.value, n, fore.value, n)[0] > 0)
-lag, hog = stats.percent_difference_interval(efter.value, svar, fore.value, svar)
-print(f"n = {svar}: skillnaden {efter.reference_year} − {fore.reference_year} har konfidensintervallet "
-      f"{tal(lag)} till {tal(hog)} procentenheter")
+kand, okand = obs.loc["V23-066"], obs.loc["V23-067"]  # 2023: basen tryckt; 2022: basen okänd
+
+
+def intervall_for_bas(n, intervall):
+    """Intervallen för varje antal av n kommuner som avrundas till 2022 års procent."""
+    return [intervall(100 * k / n, n) for k in stats.respondent_counts(okand.value, n)]
+
+
+def skillnader(n):
+    return intervall_for_bas(n, lambda andel, n: stats.percent_difference_interval(kand.value, kand.base_n, andel, n))
+
+
+svar = next(n for n in range(1, 1000) if skillnader(n) and all(lag > 0 for lag, _ in skillnader(n)))
+antal = list(stats.respondent_counts(okand.value, svar))
+lag, hog = skillnader(svar)[0]
+print(f"2023: {procent(kand.value)} av {kand.base_n}. 2022: n = {svar}, där {antal[0]} av {svar} är "
+      f"{procent(100 * antal[0] / svar)}.")
+print(f"Skillnaden {kand.reference_year} − {okand.reference_year} har konfidensintervallet {tal(lag)} till "
+      f"{tal(hog)} procentenheter")
 print(kontrollera("12.4", svar))
 
 # %% [markdown]
 # Om man i stället väntar tills de två årens egna intervall slutar överlappa krävs en betydligt
-# större bas: överlappsregeln är för sträng.
+# större bas för 2022: överlappsregeln är för sträng.
 
 # %%
 # NBVAL_CHECK_OUTPUT
-isar = next(n for n in range(2, 1000) if stats.percent_interval(efter.value, n)[0] > stats.percent_interval(fore.value, n)[1])
-print(f"De två årens intervall slutar överlappa först vid n = {isar}")
+ar2023 = stats.percent_interval(kand.value, kand.base_n)
+isar = next(n for n in range(1, 1000)
+            if intervall_for_bas(n, stats.percent_interval)
+            and all(ar2023[0] > hog for _, hog in intervall_for_bas(n, stats.percent_interval)))
+print(f"De två årens intervall slutar överlappa först vid n = {isar} för {okand.reference_year}")
 
 # %% [markdown]
 # Skillnaden mellan åren är mindre än för storstadslänen, så det krävs en större bas innan den
-# säkert är större än osäkerheten. Basen för 2023 är känd (139) och större än svaret, men basen för
-# 2022 är okänd. Om den var minst så stor som svaret, om frågan ställdes på samma sätt och om
-# bortfallet inte snedvrider, är ökningen större än slumpen kan förklara.
+# säkert är större än osäkerheten. Om basen för 2022 var minst så stor som svaret, om frågan
+# ställdes på samma sätt och om bortfallet inte snedvrider, är ökningen större än slumpen kan
+# förklara.
 
 # %% [markdown]
 # ## Reflektion `12.5`

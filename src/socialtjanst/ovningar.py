@@ -28,6 +28,7 @@ True
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -279,23 +280,38 @@ def _larosaten_rate() -> float:
     return 100 * u.respondents_n / u.population_n
 
 
-def _behandling() -> tuple[float, float]:
-    """Behandlingspersonal 2023 and 2022 (higher, lower)."""
-    high, low = sorted([_obs("V23-066").value, _obs("V23-067").value], reverse=True)
-    return float(high), float(low)
+def _behandling() -> tuple[pd.Series, pd.Series]:
+    """Behandlingspersonal 2023 (its base printed) and 2022 (its base not printed)."""
+    return _obs("V23-066"), _obs("V23-067")
 
 
-def _smallest_n(separated: Callable[[float, float, int], bool]) -> int:
-    high, low = _behandling()
-    return next(n for n in range(2, 100_000) if separated(high, low, n))
+def _smallest_2022_base(separated: Callable[[float, int, float, int], bool]) -> int:
+    """The smallest base for 2022 that can give its published percentage with a whole number of
+    municipalities (stats.respondent_counts) and where every such count is separated from 2023."""
+    known, unknown = _behandling()
+    for n in range(1, 100_000):
+        counts = stats.respondent_counts(unknown.value, n)
+        if counts and all(separated(known.value, int(known.base_n), 100 * k / n, n) for k in counts):
+            return n
+    raise ValueError("no base separates the two years")
 
 
-def _difference_excludes_zero(high: float, low: float, n: int) -> bool:
-    return stats.percent_difference_interval(high, n, low, n)[0] > 0
+def _difference_excludes_zero(value1: float, n1: int, value2: float, n2: int) -> bool:
+    return stats.percent_difference_interval(value1, n1, value2, n2)[0] > 0
 
 
-def _intervals_apart(high: float, low: float, n: int) -> bool:
-    return stats.percent_interval(high, n)[0] > stats.percent_interval(low, n)[1]
+def _intervals_apart(value1: float, n1: int, value2: float, n2: int) -> bool:
+    return stats.percent_interval(value1, n1)[0] > stats.percent_interval(value2, n2)[1]
+
+
+def _same_base_both_years() -> int:
+    """The answer of one who ignores the printed base of 2023 and tries the same n for both years."""
+    known, unknown = _behandling()
+    return next(n for n in range(2, 100_000) if _difference_excludes_zero(known.value, n, unknown.value, n))
+
+
+def _impossible_2022_base(answer: object, key: object) -> bool:
+    return isinstance(answer, numbers.Integral) and answer > 0 and not stats.respondent_counts(_behandling()[1].value, answer)
 
 
 def _skl_roles() -> pd.DataFrame:
@@ -468,29 +484,37 @@ OVNINGAR: dict[str, Ovning] = {
         ),
         Ovning(
             "12.4",
-            "Behandlingspersonal 2022 och 2023 (V23-067 och V23-066): minsta gemensamma bas n där "
-            "konfidensintervallet för skillnaden (utan korrektion) inte innehåller 0.",
+            "Behandlingspersonal 2022 och 2023 (V23-067 och V23-066): basen för 2023 är känd, basen för 2022 "
+            "inte. Vilken är den minsta bas för 2022, bland dem där procenten kan uppstå med ett helt antal "
+            "kommuner, där konfidensintervallet för skillnaden (utan korrektion) inte innehåller 0?",
             HELTAL,
-            lambda: _smallest_n(_difference_excludes_zero),
-            "Gör som i notebookens loop: prova n = 2, 3, 4 … med stats.percent_difference_interval och stanna vid "
-            "första n där intervallets nedre gräns är större än 0.",
+            lambda: _smallest_2022_base(_difference_excludes_zero),
+            "Gör som i notebookens loop: prova n = 1, 2, 3 … för 2022, hoppa över n där "
+            "stats.respondent_counts(värde, n) är tom, räkna stats.percent_difference_interval med 2023 års "
+            "värde och bas och 2022 års antal genom n, och stanna vid första n där den nedre gränsen är större än 0.",
             fel=(
                 Fel(
-                    "Vid det n slutar de två årens intervall att överlappa. Men skillnaden har ett eget "
-                    "konfidensintervall, och det utesluter 0 redan vid ett mindre n: att intervallen överlappar "
+                    "Vid den basen slutar de två årens intervall att överlappa. Men skillnaden har ett eget "
+                    "konfidensintervall, och det utesluter 0 redan vid en mindre bas: att intervallen överlappar "
                     "betyder inte att skillnaden kan vara noll.",
-                    lambda: _smallest_n(_intervals_apart),
+                    lambda: _smallest_2022_base(_intervals_apart),
                 ),
                 Fel(
-                    "Nästan: vid det n innehåller intervallet för skillnaden fortfarande 0. Prova ett till.",
-                    om=lambda v, key: v == key - 1,
+                    "Det är svaret om båda åren hade samma bas. Men basen för 2023 är känd (base_n i V23-066): "
+                    "använd den, och pröva bara basen för 2022.",
+                    _same_base_both_years,
                 ),
                 Fel(
-                    "Intervallet för skillnaden utesluter 0 redan vid ett mindre n. Prova mindre värden.",
+                    "Med så många kommuner kan 2022 års procent inte uppstå: inget helt antal av dem avrundas "
+                    "till den (stats.respondent_counts ger en tom lista). Hoppa över sådana baser.",
+                    om=_impossible_2022_base,
+                ),
+                Fel(
+                    "Intervallet för skillnaden utesluter 0 redan vid en mindre bas. Prova mindre värden.",
                     om=lambda v, key: v > key,
                 ),
                 Fel(
-                    "Vid det n innehåller intervallet för skillnaden fortfarande 0. Prova större värden.",
+                    "Vid den basen innehåller intervallet för skillnaden fortfarande 0. Prova större värden.",
                     om=lambda v, key: v < key,
                 ),
             ),
