@@ -124,6 +124,48 @@ luckor = luckor[(luckor["series_indicator"] == "staffing_difficulty") & (luckor[
 print(luckor[["year"]].assign(gap_flag=luckor["gap_flag"].map(vocabulary("gap_flag"))).to_string(index=False))
 
 # %% [markdown]
+# ## Olika kommuner svarar olika år
+#
+# En tidsserie jämför andelar bland **dem som svarade** varje år. Det är inte samma kommuner varje
+# år, och rapporterna säger inte vilka som svarade. Hur många som svarade står bara för några år:
+
+# %%
+# NBVAL_CHECK_OUTPUT
+linje = serie[(serie["series_indicator"] == "staffing_difficulty") & (serie["subject"] == "personal generellt")
+              & (serie["breakdown"] == "riket") & (serie["category"] == "svårt") & serie["is_preferred"]
+              & serie["value"].notna()]
+for rad in linje.itertuples():
+    u = undersokningar.loc[rad.survey_id]
+    svarande = ("okänt" if pd.isna(u.respondents_n) else
+                f"{u.respondents_n}" + ("" if pd.isna(u.population_n) else f" av {u.population_n}"))
+    frekvens = "okänd" if pd.isna(u.response_rate_published_pct) else procent(u.response_rate_published_pct)
+    print(f"{rad.year}: {procent(rad.value):>5s}  svarande: {svarande:10s} svarsfrekvens: {frekvens}")
+
+# %% [markdown]
+# Om vissa slags kommuner svarar oftare än andra, och de också bedömer läget annorlunda, kan andelen
+# ändras mellan två år bara för att andra kommuner svarade, utan att någon kommun har ändrat sin
+# bedömning. Paketet har exempel på båda delarna:
+
+# %%
+grupper = undersokningar.loc["vardanalys_2019_socialchefer"]
+stor, ovriga = (obs.set_index("obs_id").loc[obs_id] for obs_id in ["V23-076", "V23-078"])
+lag, hog = sorted([stor.value, ovriga.value])
+display(Markdown(
+    f"- **Svarsfrekvensen skiljer sig mellan grupper.** Vårdanalys enkät till socialcheferna "
+    f"{grupper.year}: {grupper.response_rate_by_group}.\n"
+    f"- **Grupperna svarar olika.** Vision {stor.reference_year}: {procent(stor.value)} i storstadslänen "
+    f"(`V23-076`) och {procent(ovriga.value)} i övriga landet (`V23-078`) bedömer villkoren som svåra.\n\n"
+    f"Andelen i riket är ett vägt medelvärde av gruppernas andelar, med vikter efter hur många som svarade i "
+    f"varje grupp. Med {stor.reference_year} års andelar kan den alltså hamna var som helst mellan "
+    f"{procent(lag)} och {procent(hog)}, beroende enbart på hur de svarande fördelar sig mellan "
+    f"grupperna: en skillnad på {tal(hog - lag)} procentenheter. Det är en av många möjliga indelningar "
+    f"(storlek, region, ekonomi), och för andra år saknas både gruppernas andelar och antalet svarande. "
+    f"Att jämföra åren bygger därför på ett antagande: att de som svarar är ungefär lika sammansatta "
+    f"varje år, eller att bortfallet snedvrider på samma sätt varje år (bortfallsgränserna i notebook 11 "
+    f"visar hur långt det kan gå utan det antagandet)."
+))
+
+# %% [markdown]
 # ## Pressmeddelanden och andra sekundära källor
 #
 # För år som rapporterna inte täcker kommer värdena från pressmeddelanden och nyheter (flaggan
