@@ -188,7 +188,7 @@ alt.layer(
 #
 # Två år av samma enkät är två olika urval av svarande. För skillnaden mellan två sådana andelar
 # använder paketet Newcombes intervall (`stats.percent_difference_interval`), som bygger på de två
-# Wilson-intervallen. Ändlig-populationskorrektion kan anges för vart och ett av åren.
+# Wilson-intervallen. Ändlighetskorrektion kan anges för vart och ett av åren.
 #
 # Rapporten skriver att andelen socialchefer i storstadslänen som bedömer villkoren som svåra nästan
 # har tredubblats:
@@ -208,7 +208,8 @@ display(Markdown(
 # osäkerheten?** Först: vilka baser är alls möjliga? En procent i rapporten är ett helt antal
 # kommuner delat med basen och avrundat, och med få kommuner går bara vissa procent att få.
 # `stats.respondent_counts` ger de antal av n som avrundas till procenten, och en tom lista när
-# inget antal gör det:
+# inget antal gör det. Ligger ett antal exakt en halv procentenhet från två procent räknas det till
+# båda, eftersom rapporterna inte säger hur de avrundar:
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -226,8 +227,9 @@ print(f"Med färre än {minst} kommuner kan {procent(efter.value)} inte uppstå:
       f"{k_minst} av {minst} är {procent(andel_minst)}.")
 
 # %% [markdown]
-# Vi räknar därför det senare året med den minsta möjliga basen: den ger det bredaste intervallet,
-# alltså det försiktigaste. Sedan prövar vi varje möjlig bas för det tidigare året, utan
+# Vi räknar därför det senare året med den minsta möjliga basen: den ger det bredaste intervallet
+# för det året. Att det också är det försiktigaste valet för skillnaden kontrollerar vi nedan med
+# alla kombinationer. Sedan prövar vi varje möjlig bas för det tidigare året, utan
 # korrektion (hur många kommuner storstadslänen har står inte i paketet, och utan korrektion blir
 # intervallen bredare). Om flera antal ger samma procent ska villkoret gälla för alla. För varje bas
 # räknar vi skillnadens konfidensintervall, och för jämförelse också när de två årens egna intervall
@@ -303,7 +305,8 @@ print(f"{efter.reference_year}: baser upp till {hogst}; {fore.reference_year}: b
 # %%
 display(Markdown(
     f"Om minst {n_skillnad} kommuner i storstadslänen svarade {fore.reference_year} utesluter skillnadens "
-    f"95 % konfidensintervall 0, hur många som än svarade {efter.reference_year}. Ökningen är då svår att "
+    f"95 % konfidensintervall 0, hur många som än svarade {efter.reference_year} (högst {hogst}, alla som "
+    f"svarade på frågan i hela landet). Ökningen är då svår att "
     f"förklara enbart med slumpmässig variation i vilka kommuner som svarade, förutsatt att de svarande är "
     f"som ett slumpmässigt urval.\n\n"
     f"Det man **inte** kan säga: hur stor felmarginalen är, om samma kommuner svarade båda åren (då är "
@@ -421,8 +424,8 @@ print(kontrollera("12.3", svar))
 # Behandlingspersonal 2022 (`V23-067`) och 2023 (`V23-066`): basen för 2023 är känd, basen för 2022
 # inte. Vilken är den minsta bas för 2022, bland dem där procenten kan uppstå med ett helt antal
 # kommuner, där konfidensintervallet för skillnaden mellan åren, **utan** korrektion, inte
-# innehåller 0? Räkna 2023 med dess egen bas och 2022 med antalet kommuner delat med n, som med
-# storstadslänen ovan (`stats.respondent_counts` och `stats.percent_difference_interval`).
+# innehåller 0? Räkna 2023 med dess egen bas och 2022 i procent, 100 · k / n, för varje k som
+# `stats.respondent_counts` ger, som med storstadslänen ovan (och `stats.percent_difference_interval`).
 
 # %%
 for obs_id in ["V23-067", "V23-066"]:

@@ -191,6 +191,9 @@ REJECTED = [
     ("12.2", lambda: [*_key("12.2"), max(_key("12.2")) + 1], "för mycket"),
     ("12.3", lambda: "kanske", 'Svara "ja" eller "nej"'),
     ("12.4", lambda: _overlap_n(), "överlappar betyder inte"),
+    ("12.4", lambda: _overlap_for_good_n(), "överlappar betyder inte"),
+    ("12.4", lambda: _smallest_2022_base(lambda v1, n1, v2, n2: _excludes_zero(v1, n1, v2 / 100, n2)), "andelen k / n"),
+    ("12.4", lambda: 0, "minst 1 kommun"),
     ("12.4", lambda: _same_base_n(), "samma bas"),
     ("12.4", lambda: max(n for n in range(1, _key("12.4")) if not _possible_counts(_behandling()[1].value, n)),
      "kan 2022 års procent inte uppstå"),
@@ -239,6 +242,19 @@ def _excludes_zero(v1, n1, v2, n2):
 def _overlap_n():
     interval = socialtjanst.stats.percent_interval
     return _smallest_2022_base(lambda v1, n1, v2, n2: interval(v1, n1)[0] > interval(v2, n2)[1])
+
+
+def _overlap_for_good_n():
+    """The 2022 base from which the two years' intervals overlap for no larger possible base."""
+    known, unknown = _behandling()
+    interval = socialtjanst.stats.percent_interval
+    bases = [n for n in range(1, 291) if _possible_counts(unknown.value, n)]
+
+    def apart(n):
+        upper = max(interval(100 * k / n, n)[1] for k in _possible_counts(unknown.value, n))
+        return interval(known.value, int(known.base_n))[0] > upper
+
+    return next(n for n in bases if all(apart(m) for m in bases if m >= n))
 
 
 def _same_base_n():

@@ -79,32 +79,43 @@ def skillnader(n):
     return intervall_for_bas(n, lambda andel, n: stats.percent_difference_interval(kand.value, kand.base_n, andel, n))
 
 
-svar = next(n for n in range(1, 1000) if skillnader(n) and all(lag > 0 for lag, _ in skillnader(n)))
+mojliga = [n for n in range(1, N + 1) if stats.respondent_counts(okand.value, n)]
+svar = next(n for n in mojliga if all(lag > 0 for lag, _ in skillnader(n)))
 antal = list(stats.respondent_counts(okand.value, svar))
 lag, hog = skillnader(svar)[0]
 print(f"2023: {procent(kand.value)} av {kand.base_n}. 2022: n = {svar}, där {antal[0]} av {svar} är "
       f"{procent(100 * antal[0] / svar)}.")
 print(f"Skillnaden {kand.reference_year} − {okand.reference_year} har konfidensintervallet {tal(lag)} till "
       f"{tal(hog)} procentenheter")
+storre = all(lag > 0 for n in mojliga if n >= svar for lag, _ in skillnader(n))
+print(f"Utesluter 0 för varje möjlig bas från {svar} upp till {N}: {'ja' if storre else 'nej'}")
 print(kontrollera("12.4", svar))
 
 # %% [markdown]
 # Om man i stället väntar tills de två årens egna intervall slutar överlappa krävs en betydligt
-# större bas för 2022: överlappsregeln är för sträng.
+# större bas för 2022: överlappsregeln är för sträng. Här växlar det en stund, eftersom en avrundad
+# procent kan stå för andelar upp till en halv procentenhet åt båda hållen: vi söker den bas från
+# vilken intervallen inte överlappar för någon större möjlig bas.
 
 # %%
 # NBVAL_CHECK_OUTPUT
 ar2023 = stats.percent_interval(kand.value, kand.base_n)
-isar = next(n for n in range(1, 1000)
-            if intervall_for_bas(n, stats.percent_interval)
-            and all(ar2023[0] > hog for _, hog in intervall_for_bas(n, stats.percent_interval)))
-print(f"De två årens intervall slutar överlappa först vid n = {isar} för {okand.reference_year}")
+
+
+def isar_vid(n):
+    return all(ar2023[0] > hog for _, hog in intervall_for_bas(n, stats.percent_interval))
+
+
+isar = next(n for n in mojliga if all(isar_vid(m) for m in mojliga if m >= n))
+tidigare = [str(n) for n in mojliga if n < isar and isar_vid(n)]
+print(f"De två årens intervall överlappar inte för någon möjlig bas för {okand.reference_year} från n = {isar} "
+      f"(upp till {N}); under det bara vid n = {', '.join(tidigare) or 'inget'}")
 
 # %% [markdown]
-# Skillnaden mellan åren är mindre än för storstadslänen, så det krävs en större bas innan den
-# säkert är större än osäkerheten. Om basen för 2022 var minst så stor som svaret, om frågan
-# ställdes på samma sätt och om bortfallet inte snedvrider, är ökningen större än slumpen kan
-# förklara.
+# Skillnaden mellan åren är mindre än för storstadslänen, så det krävs en större bas innan
+# skillnadens konfidensintervall utesluter 0. Om basen för 2022 var minst så stor som svaret, om
+# frågan ställdes på samma sätt och om bortfallet inte snedvrider, är ökningen svår att förklara
+# enbart med slumpmässig variation.
 
 # %% [markdown]
 # ## Reflektion `12.5`

@@ -285,15 +285,16 @@ def _behandling() -> tuple[pd.Series, pd.Series]:
     return _obs("V23-066"), _obs("V23-067")
 
 
-def _smallest_2022_base(separated: Callable[[float, int, float, int], bool]) -> int:
-    """The smallest base for 2022 that can give its published percentage with a whole number of
-    municipalities (stats.respondent_counts) and where every such count is separated from 2023."""
+def _separated_at(n: int, separated: Callable[[float, int, float, int], bool], scale: float = 100) -> bool:
+    """Whether 2022's base n can give its published percentage with a whole number of municipalities
+    (stats.respondent_counts) and every such count k, as the percentage scale·k/n, is separated from 2023."""
     known, unknown = _behandling()
-    for n in range(1, 100_000):
-        counts = stats.respondent_counts(unknown.value, n)
-        if counts and all(separated(known.value, int(known.base_n), 100 * k / n, n) for k in counts):
-            return n
-    raise ValueError("no base separates the two years")
+    counts = stats.respondent_counts(unknown.value, n)
+    return bool(counts) and all(separated(known.value, int(known.base_n), scale * k / n, n) for k in counts)
+
+
+def _smallest_2022_base(separated: Callable[[float, int, float, int], bool], scale: float = 100) -> int:
+    return next(n for n in range(1, 100_000) if _separated_at(n, separated, scale))
 
 
 def _difference_excludes_zero(value1: float, n1: int, value2: float, n2: int) -> bool:
@@ -301,7 +302,8 @@ def _difference_excludes_zero(value1: float, n1: int, value2: float, n2: int) ->
 
 
 def _intervals_apart(value1: float, n1: int, value2: float, n2: int) -> bool:
-    return stats.percent_interval(value1, n1)[0] > stats.percent_interval(value2, n2)[1]
+    """The two years' intervals do not overlap (unrounded limits: a tie after rounding counts too)."""
+    return stats.wilson_interval(value1 / 100, n1)[0] > stats.wilson_interval(value2 / 100, n2)[1]
 
 
 def _same_base_both_years() -> int:
@@ -310,8 +312,16 @@ def _same_base_both_years() -> int:
     return next(n for n in range(2, 100_000) if _difference_excludes_zero(known.value, n, unknown.value, n))
 
 
+def _whole_number(answer: object) -> bool:
+    return isinstance(answer, numbers.Integral)
+
+
 def _impossible_2022_base(answer: object, key: object) -> bool:
-    return isinstance(answer, numbers.Integral) and answer > 0 and not stats.respondent_counts(_behandling()[1].value, answer)
+    return _whole_number(answer) and answer > 0 and not stats.respondent_counts(_behandling()[1].value, answer)
+
+
+def _intervals_apart_answer(answer: object, key: object) -> bool:
+    return _whole_number(answer) and answer > key and _separated_at(answer, _intervals_apart)
 
 
 def _skl_roles() -> pd.DataFrame:
@@ -489,15 +499,17 @@ OVNINGAR: dict[str, Ovning] = {
             "kommuner, där konfidensintervallet för skillnaden (utan korrektion) inte innehåller 0?",
             HELTAL,
             lambda: _smallest_2022_base(_difference_excludes_zero),
-            "Gör som i notebookens loop: prova n = 1, 2, 3 … för 2022, hoppa över n där "
-            "stats.respondent_counts(värde, n) är tom, räkna stats.percent_difference_interval med 2023 års "
-            "värde och bas och 2022 års antal genom n, och stanna vid första n där den nedre gränsen är större än 0.",
+            "Gör som i notebookens loop: prova n = 1, 2, 3 … för 2022 och hoppa över n där "
+            "stats.respondent_counts(värde, n) är tom. Räkna stats.percent_difference_interval med 2023 års "
+            "värde och bas och 2022 i procent, 100 · k / n, för varje k som stats.respondent_counts ger, och stanna "
+            "vid första n där den nedre gränsen är större än 0.",
             fel=(
+                Fel("En bas är minst 1 kommun.", om=lambda v, key: _whole_number(v) and v < 1),
                 Fel(
-                    "Vid den basen slutar de två årens intervall att överlappa. Men skillnaden har ett eget "
+                    "Vid den basen överlappar de två årens intervall inte. Men skillnaden har ett eget "
                     "konfidensintervall, och det utesluter 0 redan vid en mindre bas: att intervallen överlappar "
                     "betyder inte att skillnaden kan vara noll.",
-                    lambda: _smallest_2022_base(_intervals_apart),
+                    om=_intervals_apart_answer,
                 ),
                 Fel(
                     "Det är svaret om båda åren hade samma bas. Men basen för 2023 är känd (base_n i V23-066): "
@@ -508,6 +520,11 @@ OVNINGAR: dict[str, Ovning] = {
                     "Med så många kommuner kan 2022 års procent inte uppstå: inget helt antal av dem avrundas "
                     "till den (stats.respondent_counts ger en tom lista). Hoppa över sådana baser.",
                     om=_impossible_2022_base,
+                ),
+                Fel(
+                    "Vid den basen innehåller intervallet för skillnaden 0. Räknade du 2022 som andelen k / n i "
+                    "stället för i procent, 100 · k / n?",
+                    lambda: _smallest_2022_base(_difference_excludes_zero, scale=1),
                 ),
                 Fel(
                     "Intervallet för skillnaden utesluter 0 redan vid en mindre bas. Prova mindre värden.",

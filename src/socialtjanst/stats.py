@@ -89,6 +89,10 @@ def percent_interval(
 def respondent_counts(value_pct: float, n: int, decimals: int = 0) -> range:
     """Numbers of respondents k for which 100·k/n rounds to the published percentage.
 
+    A share exactly half a unit from it (49 of 200 = 24.5 %) counts for both neighbours: reports do
+    not say how they round, so every count any rounding rule could have printed is kept. Truncation
+    and a base other than n are not covered.
+
     77 % of n = 137 is 105 or 106 respondents (76.6 % and 77.4 %):
 
     >>> list(respondent_counts(77, 137))
