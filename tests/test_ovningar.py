@@ -195,10 +195,8 @@ REJECTED = [
     ("12.4", lambda: _smallest_2022_base(lambda v1, n1, v2, n2: _excludes_zero(v1, n1, v2 / 100, n2)), "andelen k / n"),
     ("12.4", lambda: 0, "minst 1 kommun"),
     ("12.4", lambda: _same_base_n(), "samma bas"),
-    ("12.4", lambda: max(n for n in range(1, _key("12.4")) if not _possible_counts(_behandling()[1].value, n)),
-     "kan 2022 års procent inte uppstå"),
-    ("12.4", lambda: max(n for n in range(1, _key("12.4")) if _possible_counts(_behandling()[1].value, n)),
-     "fortfarande 0"),
+    ("12.4", lambda: _largest_base_below_key(possible=False), "kan 2022 års procent inte uppstå"),
+    ("12.4", lambda: _largest_base_below_key(possible=True), "fortfarande 0"),
     ("12.4", lambda: 54.5, "inget heltal"),
     ("13.1", lambda: _key("13.1")[:1], "något saknas"),
     ("13.1", lambda: [*_key("13.1"), "Varken lätta eller svåra"], "för mycket"),
@@ -248,13 +246,19 @@ def _overlap_for_good_n():
     """The 2022 base from which the two years' intervals overlap for no larger possible base."""
     known, unknown = _behandling()
     interval = socialtjanst.stats.percent_interval
-    bases = [n for n in range(1, 291) if _possible_counts(unknown.value, n)]
+    municipalities = int(load()["surveys"].set_index("survey_id").loc["vision_2023", "population_n"])
+    bases = [n for n in range(1, municipalities + 1) if _possible_counts(unknown.value, n)]
 
     def apart(n):
         upper = max(interval(100 * k / n, n)[1] for k in _possible_counts(unknown.value, n))
         return interval(known.value, int(known.base_n))[0] > upper
 
     return next(n for n in bases if all(apart(m) for m in bases if m >= n))
+
+
+def _largest_base_below_key(possible: bool) -> int:
+    """The largest 2022 base below 12.4's key from which 26 % can (or cannot) come."""
+    return max(n for n in range(1, _key("12.4")) if bool(_possible_counts(_behandling()[1].value, n)) == possible)
 
 
 def _same_base_n():
