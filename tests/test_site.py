@@ -6,10 +6,12 @@ import html
 import json
 import re
 import subprocess
+import tomllib
 from pathlib import Path
 
 import nbformat
 import pytest
+import yaml
 
 from socialtjanst import site as sitebuild
 
@@ -117,6 +119,20 @@ def test_the_built_student_site_never_links_the_solutions(site):
     assert not [p for p in pages if "losningar" in p.as_posix() or "lararhandledning" in p.name]
     for page in pages:
         assert not re.search(r'href="[^"]*(losningar|lararhandledning)', page.read_text(encoding="utf-8")), page.name
+
+
+def test_the_start_page_says_how_to_cite_this_version(site):
+    """A student writing an essay finds the reference to this version (what CITATION.cff says, with
+    the Swedish title of metadata.toml) and is told to cite each number's own document too."""
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    package = tomllib.loads((ROOT / "src/socialtjanst/metadata.toml").read_text(encoding="utf-8"))["package"]
+    page = (site / "index.html").read_text(encoding="utf-8")
+    quote = html.unescape(re.sub(r"<[^>]+>", "", re.search(r"<blockquote>(.*?)</blockquote>", page, re.S)[1])).strip()
+    authors = "; ".join(a["name"] for a in cff["authors"])
+    year = cff["date-released"][:4]
+    assert quote.startswith(f"{authors}. ({year}). {package['title_sv']} (Version {cff['version']})"), quote
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert "originaldokumentet för varje siffra" in text and package["rights_sv"][:60] in text
 
 
 # ------------------------------------------------------------------ a student's own copies (copying: test_arbetsbok.py)

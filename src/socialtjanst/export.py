@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .catalog import citation_sv
 from .load import load_tables, read_descriptor
 from .metadata import read_metadata, vocabulary
 
@@ -46,11 +47,6 @@ def enum(field: dict) -> list[str] | None:
 # ---------------------------------------------------------------- Excel
 
 
-def _citation(package: dict) -> str:
-    authors = "; ".join(c["title"] for c in package.get("contributors", []))
-    return f"{authors}: {package['title_sv']} ({package['name']}), version {package['version']}."
-
-
 def _readme_rows(package: dict, tables: dict[str, pd.DataFrame]) -> list[tuple[str, str]]:
     licence = package["licenses"][0]
     rows = [
@@ -59,7 +55,7 @@ def _readme_rows(package: dict, tables: dict[str, pd.DataFrame]) -> list[tuple[s
         ("Beskrivning (engelska)", package["description"]),
         ("Version", package["version"]),
         ("Licens", f"{licence['name']}: {licence['title']}, {licence['path']}"),
-        ("Citera som", _citation(package) + " Citera också originaldokumenten i bladet sources."),
+        ("Citera som", citation_sv(package) + " Citera också originaldokumenten i bladet sources."),
         (
             "Fälten",
             f"Bladet {FIELDS_SHEET} beskriver varje kolumn: titel, beskrivning, typ, enhet och tillåtna värden.",

@@ -31,6 +31,9 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
+from .catalog import citation_sv
+from .load import read_descriptor
+
 # Pages a student reads; the teacher's build adds the worked solutions.
 INCLUDED_DOCS = {"kom-igang": "Kom igång", "lararhandledning": "Lärarhandledning"}
 # Only in the teacher's build: the teacher's guide holds the answers, like the solutions.
@@ -155,6 +158,19 @@ def sources_list(sources: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
+def citation_page(descriptor: dict) -> str:
+    """How to cite the package and its numbers (Markdown for the start page)."""
+    return (
+        "Hänvisa till den version av datapaketet som du har använt, till exempel i APA 7:\n\n"
+        f"> {citation_sv(descriptor, '*')}\n\n"
+        "Hänvisa också till originaldokumentet för varje siffra du använder: kolumnen `source_id` i "
+        "tabellen `observations` säger vilket dokument den kommer ur (tabellen `sources` ger utgivare, "
+        "titel och år) och kolumnen `page` på vilken sida. Filen `CITATION.cff` i datapaketet har samma "
+        "uppgifter för referenshanterare som Zotero.\n\n"
+        f"{descriptor['rights_sv']}\n"
+    )
+
+
 def observations_page(tables: dict[str, pd.DataFrame]) -> str:
     """The table of every observation with its quote and source, and the filters that site.js drives."""
     from .figures import provenance, value_label
@@ -251,6 +267,7 @@ def stage(root: Path, teacher: bool = False, src: Path | None = None) -> Path:
     tables = _tables()
     put("_genererat/kallor.md", sources_list(tables["sources"]))
     put("_genererat/innehall.md", _contents(teacher))
+    put("_genererat/citera.md", citation_page(read_descriptor(root)[0]))
     put("_genererat/alla-siffror.html", observations_page(tables))
     series_svg = root / "figures" / "serie_personal_generellt.svg"
     put("_genererat/serie.html", chart_html(series_svg.read_text(encoding="utf-8"), "serie_personal_generellt"))
