@@ -136,33 +136,43 @@ linje = serie[(serie["series_indicator"] == "staffing_difficulty") & (serie["sub
               & serie["value"].notna()]
 for rad in linje.itertuples():
     u = undersokningar.loc[rad.survey_id]
+    bas = "okänd" if pd.isna(rad.base_n) else f"n = {rad.base_n}"
     svarande = ("okänt" if pd.isna(u.respondents_n) else
                 f"{u.respondents_n}" + ("" if pd.isna(u.population_n) else f" av {u.population_n}"))
     frekvens = "okänd" if pd.isna(u.response_rate_published_pct) else procent(u.response_rate_published_pct)
-    print(f"{rad.year}: {procent(rad.value):>5s}  svarande: {svarande:10s} svarsfrekvens: {frekvens}")
+    print(f"{rad.year}: {figures.value_label(rad.value, rad.value_qualifier):>10s}  bas för frågan: {bas:8s} "
+          f"svarade på enkäten: {svarande:10s} svarsfrekvens: {frekvens}")
 
 # %% [markdown]
-# Om vissa slags kommuner svarar oftare än andra, och de också bedömer läget annorlunda, kan andelen
-# ändras mellan två år bara för att andra kommuner svarade, utan att någon kommun har ändrat sin
-# bedömning. Paketet har exempel på båda delarna:
+# Basen är de som besvarade just den här frågan; fler kan ha svarat på enkäten. Om de svarande är
+# olika sammansatta olika år, och grupperna bedömer läget olika, kan andelen ändras bara för att
+# andra kommuner svarade, utan att någon kommun har ändrat sin bedömning. Det kallas en
+# **sammansättningseffekt**. Paketet har exempel på båda delarna, men från olika undersökningar och
+# med olika indelningar:
 
 # %%
 grupper = undersokningar.loc["vardanalys_2019_socialchefer"]
 stor, ovriga = (obs.set_index("obs_id").loc[obs_id] for obs_id in ["V23-076", "V23-078"])
+riket = obs.set_index("obs_id").loc["V23-047"]
 lag, hog = sorted([stor.value, ovriga.value])
 display(Markdown(
     f"- **Svarsfrekvensen skiljer sig mellan grupper.** Vårdanalys enkät till socialcheferna "
     f"{grupper.year}: {grupper.response_rate_by_group}.\n"
-    f"- **Grupperna svarar olika.** Vision {stor.reference_year}: {procent(stor.value)} i storstadslänen "
-    f"(`V23-076`) och {procent(ovriga.value)} i övriga landet (`V23-078`) bedömer villkoren som svåra.\n\n"
-    f"Andelen i riket är ett vägt medelvärde av gruppernas andelar, med vikter efter hur många som svarade i "
-    f"varje grupp. Med {stor.reference_year} års andelar kan den alltså hamna var som helst mellan "
-    f"{procent(lag)} och {procent(hog)}, beroende enbart på hur de svarande fördelar sig mellan "
-    f"grupperna: en skillnad på {tal(hog - lag)} procentenheter. Det är en av många möjliga indelningar "
-    f"(storlek, region, ekonomi), och för andra år saknas både gruppernas andelar och antalet svarande. "
-    f"Att jämföra åren bygger därför på ett antagande: att de som svarar är ungefär lika sammansatta "
-    f"varje år, eller att bortfallet snedvrider på samma sätt varje år (bortfallsgränserna i notebook 11 "
-    f"visar hur långt det kan gå utan det antagandet)."
+    f"- **Grupperna bedömer läget olika.** Vision {stor.reference_year}: {procent(stor.value)} av "
+    f"socialcheferna i storstadslänen (`V23-076`) och {procent(ovriga.value)} i övriga landet (`V23-078`) "
+    f"bedömer villkoren för personalförsörjningen som svåra.\n\n"
+    f"Andelen i riket ({procent(riket.value)} av n = {riket.base_n}) är ett vägt medelvärde av gruppernas "
+    f"andelar, med gruppernas del av dem som besvarade frågan som vikter (rapporten säger inget om att svaren "
+    f"vägs på annat sätt). Med {stor.reference_year} års andelar ligger den alltid mellan ungefär "
+    f"{procent(lag)} och {procent(hog)}: nära {procent(lag)} om nästan alla svarande fanns i storstadslänen, "
+    f"nära {procent(hog)} om nästan alla fanns i övriga landet. Så stora skillnader i vilka som svarar är "
+    f"osannolika. Om storstadslänens del av de svarande ökar med 10 procentenheter ändras andelen i riket "
+    f"bara med en tiondel av skillnaden mellan grupperna, cirka {tal((hog - lag) / 10)} procentenheter.\n\n"
+    f"Storstadslänen mot övriga landet är bara en indelning (storlek, region och ekonomi är andra), och hur "
+    f"många som svarade i varje grupp står inte för något år, inte ens {stor.reference_year}. Att jämföra åren "
+    f"bygger därför på ett antagande: att bortfallet snedvrider andelen (ger ett systematiskt fel) ungefär lika "
+    f"mycket varje år, till exempel för att de svarande är ungefär lika sammansatta. Bortfallsgränserna i "
+    f"notebook 11 visar hur stor andelen bland alla kommuner kan vara ett enskilt år utan det antagandet."
 ))
 
 # %% [markdown]

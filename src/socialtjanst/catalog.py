@@ -98,11 +98,11 @@ def citation_sv(descriptor: dict, emphasis: str = "") -> str:
 
     >>> citation_sv({"contributors": [{"title": "A", "roles": ["creator"]}], "created": "2026-12-03T00:00:00Z",
     ...              "title_sv": "Titel", "version": "1.0.0"}, "*")
-    'A. (2026). *Titel* (Version 1.0.0) [Datamängd].'
+    'A. (2026). *Titel* (Version 1.0.0) [Dataset].'
     """
     authors = "; ".join(_creators(descriptor))
     year = release_date(descriptor)[:4]
-    return f"{authors}. ({year}). {emphasis}{descriptor['title_sv']}{emphasis} (Version {descriptor['version']}) [Datamängd]."
+    return f"{authors}. ({year}). {emphasis}{descriptor['title_sv']}{emphasis} (Version {descriptor['version']}) [Dataset]."
 
 
 # ---------------------------------------------------------------- CITATION.cff

@@ -161,12 +161,13 @@ def sources_list(sources: pd.DataFrame) -> str:
 def citation_page(descriptor: dict) -> str:
     """How to cite the package and its numbers (Markdown for the start page)."""
     return (
-        "Hänvisa till den version av datapaketet som du har använt, till exempel i APA 7:\n\n"
+        "Ange vilken version av datapaketet du har använt. Så här ser referensen ut enligt APA 7:\n\n"
         f"> {citation_sv(descriptor, '*')}\n\n"
-        "Hänvisa också till originaldokumentet för varje siffra du använder: kolumnen `source_id` i "
-        "tabellen `observations` säger vilket dokument den kommer ur (tabellen `sources` ger utgivare, "
-        "titel och år) och kolumnen `page` på vilken sida. Filen `CITATION.cff` i datapaketet har samma "
-        "uppgifter för referenshanterare som Zotero.\n\n"
+        "Om du har hämtat paketet från en webbadress, lägg till den sist i referensen. Hänvisa också till "
+        "originaldokumentet för varje siffra du använder: kolumnen `source_id` i tabellen `observations` "
+        "anger vilket dokument siffran kommer från (tabellen `sources` ger utgivare, titel och år) och "
+        "kolumnen `page` på vilken sida den står. Filen `CITATION.cff` i datapaketet innehåller uppgifterna i "
+        "maskinläsbar form (Citation File Format), med den engelska titeln.\n\n"
         f"{descriptor['rights_sv']}\n"
     )
 
