@@ -131,9 +131,9 @@ print(luckor[["year"]].assign(gap_flag=luckor["gap_flag"].map(vocabulary("gap_fl
 
 # %%
 # NBVAL_CHECK_OUTPUT
-linje = serie[(serie["series_indicator"] == "staffing_difficulty") & (serie["subject"] == "personal generellt")
-              & (serie["breakdown"] == "riket") & (serie["category"] == "svårt") & serie["is_preferred"]
-              & serie["value"].notna()]
+pg = serie[(serie["series_indicator"] == "staffing_difficulty") & (serie["subject"] == "personal generellt")
+           & (serie["breakdown"] == "riket") & (serie["category"] == "svårt") & serie["value"].notna()]
+linje = pg[pg["is_preferred"]]  # ett värde per år
 for rad in linje.itertuples():
     u = undersokningar.loc[rad.survey_id]
     bas = "okänd" if pd.isna(rad.base_n) else f"n = {rad.base_n}"
@@ -154,7 +154,6 @@ for rad in linje.itertuples():
 grupper = undersokningar.loc["vardanalys_2019_socialchefer"]
 stor, ovriga = (obs.set_index("obs_id").loc[obs_id] for obs_id in ["V23-076", "V23-078"])
 riket = obs.set_index("obs_id").loc["V23-047"]
-lag, hog = sorted([stor.value, ovriga.value])
 display(Markdown(
     f"- **Svarsfrekvensen skiljer sig mellan grupper.** Vårdanalys enkät till socialcheferna "
     f"{grupper.year}: {grupper.response_rate_by_group}.\n"
@@ -164,10 +163,11 @@ display(Markdown(
     f"Andelen i riket ({procent(riket.value)} av n = {riket.base_n}) är ett vägt medelvärde av gruppernas "
     f"andelar, med gruppernas del av dem som besvarade frågan som vikter (rapporten säger inget om att svaren "
     f"vägs på annat sätt). Med {stor.reference_year} års andelar ligger den alltid mellan ungefär "
-    f"{procent(lag)} och {procent(hog)}: nära {procent(lag)} om nästan alla svarande fanns i storstadslänen, "
-    f"nära {procent(hog)} om nästan alla fanns i övriga landet. Så stora skillnader i vilka som svarar är "
-    f"osannolika. Om storstadslänens del av de svarande ökar med 10 procentenheter ändras andelen i riket "
-    f"bara med en tiondel av skillnaden mellan grupperna, cirka {tal((hog - lag) / 10)} procentenheter.\n\n"
+    f"{procent(stor.value)} och {procent(ovriga.value)}: nära {procent(stor.value)} om nästan alla svarande "
+    f"fanns i storstadslänen, nära {procent(ovriga.value)} om nästan alla fanns i övriga landet. Så stora "
+    f"skillnader i vilka som svarar är osannolika. Om storstadslänens del av de svarande ökar med 10 "
+    f"procentenheter ändras andelen i riket bara med en tiondel av skillnaden mellan grupperna, cirka "
+    f"{tal(abs(ovriga.value - stor.value) / 10)} procentenheter.\n\n"
     f"Storstadslänen mot övriga landet är bara en indelning (storlek, region och ekonomi är andra), och hur "
     f"många som svarade i varje grupp står inte för något år, inte ens {stor.reference_year}. Att jämföra åren "
     f"bygger därför på ett antagande: att bortfallet snedvrider andelen (ger ett systematiskt fel) ungefär lika "
@@ -184,8 +184,6 @@ display(Markdown(
 
 # %%
 # NBVAL_CHECK_OUTPUT
-pg = serie[(serie["series_indicator"] == "staffing_difficulty") & (serie["subject"] == "personal generellt")
-           & (serie["breakdown"] == "riket") & (serie["category"] == "svårt") & serie["value"].notna()]
 visa = pg[pg["year"].isin([2020, 2023])]
 visa = visa.assign(value_qualifier=visa["value_qualifier"].map(precisering), is_preferred=visa["is_preferred"].map(ja_nej),
                    comparability=visa["comparability"].map(flaggor))

@@ -93,7 +93,7 @@ def data_zip_name(descriptor: dict) -> str:
 
 
 def citation_sv(descriptor: dict, emphasis: str = "") -> str:
-    """This version cited in Swedish, in APA 7 (what most Swedish universities ask for), for the
+    """This version cited in Swedish, in APA 7 (a style many Swedish universities ask for), for the
     site and the Excel file; ``emphasis`` wraps the title (``*`` in Markdown).
 
     >>> citation_sv({"contributors": [{"title": "A", "roles": ["creator"]}], "created": "2026-12-03T00:00:00Z",
